@@ -1,0 +1,104 @@
+"""``Engine.decide(listing, *, jurisdiction, as_of) -> Verdict``: findings + pack rules → verdict."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import replace
+
+from proscribe.decide.explain import reason_for
+from proscribe.decide.scoring import ClassScore, score_class
+from proscribe.decide.verdict import ClassResult, EvasionSignal, Verdict, stronger
+from proscribe.detect import Document, Finding, Recognizer, build_recognizers
+from proscribe.detect.category import is_expected
+from proscribe.policy import PolicyPack
+from proscribe.types import Listing
+
+
+class Engine:
+    """Decides listings under one pack revision; build it once, reuse it for every listing."""
+
+    def __init__(self, pack: PolicyPack, recognizers: list[Recognizer] | None = None) -> None:
+        self.pack = pack
+        self.recognizers = recognizers if recognizers is not None else build_recognizers(pack)
+
+    def findings(self, listing: Listing) -> list[Finding]:
+        doc = Document.of(listing)
+        return [f for r in self.recognizers for f in r.detect(doc)]
+
+    def decide(self, listing: Listing, *, as_of: dt.date,
+               jurisdiction: str | None = None) -> Verdict:
+        findings = self.findings(listing)
+        where = jurisdiction or listing.country
+        scores = [self._score(cls_id, findings, as_of) for cls_id in self.pack.class_ids]
+        return self._verdict(listing, scores, as_of, where.upper() if where else None)
+
+    def decide_batch(self, listings: Iterable[Listing], *, as_of: dt.date,
+                     jurisdiction: str | None = None) -> list[Verdict]:
+        return [self.decide(x, as_of=as_of, jurisdiction=jurisdiction) for x in listings]
+
+    def _score(self, class_id: str, findings: list[Finding], as_of: dt.date) -> ClassScore:
+        cls = self.pack.get_class(class_id)
+        exemptions = [f for f in findings if f.kind == "exemption" and f.class_id in (class_id, "*")]
+        result = score_class(cls, findings, exemptions)
+        if cls.withdrawn is not None and as_of >= cls.withdrawn:
+            return ClassScore(class_id, result.score, "allow", result.evidence, result.adjustments)
+        return result
+
+    def _verdict(self, listing: Listing, scores: list[ClassScore], as_of: dt.date,
+                 jurisdiction: str | None) -> Verdict:
+        phase = self.pack.phase_at(as_of)
+        flagged = sorted((s for s in scores if s.decision != "allow"), key=lambda s: -s.score)
+        decision = "allow"
+        for s in flagged:
+            decision = stronger(decision, s.decision)
+        notes = self._caps(flagged, decision, phase, jurisdiction, listing, as_of)
+        if notes:
+            decision, flagged = "allow", []
+        evidence = tuple(f for s in flagged for f in s.evidence)
+        evasion = tuple(self._evasion(listing, flagged))
+        adjustments = tuple(a for s in scores for a in s.adjustments)
+        results = tuple(ClassResult(s.class_id, s.score, s.decision) for s in scores)
+        verdict = Verdict(listing.id, decision, tuple(s.class_id for s in flagged),
+                          max((s.score for s in scores), default=0.0), results, evidence, evasion,
+                          adjustments, "", tuple(notes), self.pack.id, self.pack.revision, as_of,
+                          jurisdiction, phase)
+        return _with_reason(verdict, flagged, self.pack)
+
+    def _caps(self, flagged: list[ClassScore], decision: str, phase: str,
+              jurisdiction: str | None, listing: Listing, as_of: dt.date) -> list[str]:
+        """Why a flagged listing is nevertheless allowed: wrong place or wrong time."""
+        if not flagged:
+            return []
+        names = ", ".join(s.class_id for s in flagged)
+        if not self.pack.applies_in(jurisdiction):
+            where = jurisdiction or "an unknown jurisdiction"
+            return [f"{self.pack.id} does not apply in {where}; it would be {decision} as {names}"]
+        effective = self.pack.spec.phases.effective
+        if phase == "pending":
+            return [f"prohibited from {effective.isoformat()}: would be {decision} as {names}"]
+        if phase == "withdrawn":
+            return [f"{self.pack.id} was withdrawn on {self.pack.spec.phases.withdrawn}; "
+                    f"it would have been {decision} as {names}"]
+        return []
+
+    def _evasion(self, listing: Listing, flagged: list[ClassScore]) -> list[EvasionSignal]:
+        signals: list[EvasionSignal] = []
+        for s in flagged:
+            seen = set()
+            for f in s.evidence:
+                if f.tricks and (f.field, f.start, f.end) not in seen:
+                    seen.add((f.field, f.start, f.end))
+                    signals.append(EvasionSignal("obfuscated", s.class_id, ", ".join(f.tricks),
+                                                 f.field, f.text, f.start, f.end))
+            expected = self.pack.get_class(s.class_id).expected_categories
+            if listing.category and not is_expected(listing.category, expected):
+                signals.append(EvasionSignal(
+                    "misplaced", s.class_id, f"listed under '{listing.category}', where "
+                    f"{s.class_id} is not expected", "category", listing.category, 0,
+                    len(listing.category)))
+        return signals
+
+
+def _with_reason(verdict: Verdict, flagged: list[ClassScore], pack: PolicyPack) -> Verdict:
+    return replace(verdict, reason=reason_for(verdict, flagged, pack))

@@ -1,0 +1,54 @@
+"""The reason of a verdict, in words."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from proscribe.decide.scoring import ClassScore
+
+if TYPE_CHECKING:
+    from proscribe.decide.verdict import Verdict
+    from proscribe.policy import PolicyPack
+
+_KIND = {"word": "term", "pattern": "pattern", "rule": "rule", "category": "closed category"}
+
+
+def reason_for(verdict: Verdict, flagged: list[ClassScore], pack: PolicyPack) -> str:
+    if verdict.notes and not flagged:
+        return "Allowed: " + "; ".join(verdict.notes) + "."
+    if not flagged:
+        return _allowed(verdict)
+    parts = [_class_reason(s, pack) for s in flagged]
+    text = f"{verdict.decision.capitalize()}: " + " ".join(parts)
+    if verdict.evasion:
+        kinds = sorted({f"{e.signal} ({e.detail})" for e in verdict.evasion})
+        text += " Evasion: " + "; ".join(kinds) + "."
+    return text
+
+
+def _class_reason(score: ClassScore, pack: PolicyPack) -> str:
+    cls = pack.get_class(score.class_id)
+    limit = cls.thresholds.block if score.decision == "block" else cls.thresholds.review
+    shown = []
+    for f in _top(score):
+        shown.append(f"{_KIND.get(f.kind, f.kind)} '{f.text}' in {f.field} ({f.rule})")
+    return (f"{score.class_id} scored {score.score:.2f} (≥ {limit:.2f} to {score.decision}): "
+            + "; ".join(shown) + ".")
+
+
+def _top(score: ClassScore) -> list[object]:
+    seen: set[str] = set()
+    out = []
+    for f in sorted(score.evidence, key=lambda f: -(f.weight or 0)):
+        if f.rule not in seen and f.weight is not None:
+            seen.add(f.rule)
+            out.append(f)
+    return out[:4]
+
+
+def _allowed(verdict: Verdict) -> str:
+    if verdict.adjustments:
+        return "Allowed: " + "; ".join(a.reason for a in verdict.adjustments[:3]) + "."
+    if verdict.score > 0:
+        return f"Allowed: weak evidence only (highest class score {verdict.score:.2f})."
+    return "Allowed: nothing in the pack matched."

@@ -1,0 +1,124 @@
+"""Score one class from its findings: signals once each, rules, exemption vetoes, category."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from proscribe.decide.verdict import Adjustment
+from proscribe.detect import Finding
+from proscribe.policy.schema import ClassFile
+
+
+@dataclass(frozen=True, slots=True)
+class ClassScore:
+    class_id: str
+    score: float
+    decision: str
+    evidence: tuple[Finding, ...]
+    adjustments: tuple[Adjustment, ...]
+
+
+def noisy_or(weights: list[float]) -> float:
+    """Independent signals combine as 1 − Π(1 − w): more evidence never lowers the score."""
+    remaining = 1.0
+    for weight in weights:
+        remaining *= 1.0 - weight
+    return 1.0 - remaining
+
+
+def score_class(cls: ClassFile, findings: list[Finding], exemptions: list[Finding]) -> ClassScore:
+    mine = [f for f in findings if f.class_id == cls.id]
+    scored = _strongest_per_signal(mine) + _rules(cls, mine)
+    veto_level = max((e.weight or 0.0 for e in exemptions), default=0.0)
+    kept = [f for f in scored if (f.weight or 0.0) >= veto_level]
+    adjustments = tuple(_veto(f, exemptions, veto_level) for f in scored if f not in kept)
+    score = noisy_or([f.weight or 0.0 for f in kept if f.kind != "category"])
+    category = next((f for f in mine if f.kind == "category"), None)
+    if category is not None:
+        score = max(score, cls.thresholds.review if exemptions else 1.0)
+        kept.append(category)
+    return ClassScore(cls.id, score, _decision(cls, score), _evidence(cls, mine, kept), adjustments)
+
+
+def _evidence(cls: ClassFile, mine: list[Finding], kept: list[Finding]) -> tuple[Finding, ...]:
+    """Every occurrence of a kept signal, the parts of fired rules, the rules themselves."""
+    kept_ids = {k.rule for k in kept}
+    parts = {ref for rule in cls.rules if rule.id in kept_ids for ref in rule.all}
+    shown = [f for f in mine if f.kind != "category"
+             and ((f.rule in kept_ids and f.weight is not None) or f.rule in parts)]
+    return _dedupe(tuple(shown) + tuple(f for f in kept if f.kind in ("rule", "category")))
+
+
+def _strongest_per_signal(findings: list[Finding]) -> list[Finding]:
+    """Each signal counts once, by its strongest occurrence not nested in a longer match."""
+    scored = [f for f in findings if f.weight is not None and f.kind in ("word", "pattern")]
+    best: dict[str, Finding] = {}
+    for finding in scored:
+        if _nested(finding, scored):
+            continue
+        current = best.get(finding.rule)
+        if current is None or (finding.weight or 0) > (current.weight or 0):
+            best[finding.rule] = finding
+    return list(best.values())
+
+
+def _nested(finding: Finding, others: list[Finding]) -> bool:
+    """Inside a longer match of the class ("mining" in "bitcoin mining", "矿机" in "蚂蚁矿机")."""
+    size = finding.end - finding.start
+    return any(o.field == finding.field and o.start <= finding.start and finding.end <= o.end
+               and o.end - o.start > size for o in others)
+
+
+def _rules(cls: ClassFile, findings: list[Finding]) -> list[Finding]:
+    fired = []
+    for rule in cls.rules:
+        parts = _disjoint_parts(rule.all, findings)
+        if parts is not None:
+            head = parts[0]
+            text = " + ".join(p.text for p in parts)
+            tricks = tuple(sorted({t for p in parts for t in p.tricks}))
+            fired.append(Finding(cls.id, rule.id, "rule", " & ".join(rule.all), head.field, text,
+                                 head.start, head.end, rule.weight, tricks))
+    return fired
+
+
+def _disjoint_parts(refs: list[str], findings: list[Finding]) -> list[Finding] | None:
+    """One occurrence per signal named by a rule, no two overlapping ("bitcoin mining" ≠ two)."""
+    chosen: list[Finding] = []
+    for ref in refs:
+        pick = next((f for f in findings if f.rule == ref and f.kind in ("word", "pattern")
+                     and not any(_overlap(f, c) for c in chosen)), None)
+        if pick is None:
+            return None
+        chosen.append(pick)
+    return chosen
+
+
+def _overlap(a: Finding, b: Finding) -> bool:
+    return a.field == b.field and a.start < b.end and b.start < a.end
+
+
+def _veto(finding: Finding, exemptions: list[Finding], level: float) -> Adjustment:
+    by = next(e for e in exemptions if (e.weight or 0.0) >= level)
+    return Adjustment("veto", finding.class_id, finding.rule, by.rule,
+                      f"'{finding.text}' ({finding.weight:.2f}) vetoed by exemption '{by.rule}' "
+                      f"('{by.text}' in {by.field}): weaker than {level:.2f}")
+
+
+def _decision(cls: ClassFile, score: float) -> str:
+    if score >= cls.thresholds.block:
+        return "block"
+    if score >= cls.thresholds.review:
+        return "review"
+    return "allow"
+
+
+def _dedupe(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    seen: set[tuple[str, str, str, int, int]] = set()
+    out = []
+    for f in findings:
+        key = (f.rule, f.kind, f.field, f.start, f.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return tuple(out)

@@ -1,0 +1,104 @@
+"""The term recognizer: every word and pattern of the pack in one Hyperscan pass per field."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import hyperscan
+
+from proscribe.detect.compile import CompiledPack, Entry, compile_pack
+from proscribe.detect.finding import Document, Finding
+from proscribe.normalize import DeobfuscatedText, NormalizedText, normalize, plain_fold
+from proscribe.policy import PolicyPack
+
+Hit = tuple[int, int, int]  # entry index, start, end (characters)
+
+
+class TermRecognizer:
+    """Finds the pack's words and patterns, in plain and in de-obfuscated text."""
+
+    name = "terms"
+
+    def __init__(self, pack: PolicyPack) -> None:
+        self.compiled: CompiledPack = compile_pack(pack)
+
+    def detect(self, doc: Document) -> list[Finding]:
+        findings: list[Finding] = []
+        entries = self.compiled.entries
+        for name, norm in doc.fields.items():
+            hits = [h for h in _scan(self.compiled.base, norm.text) if name in entries[h[0]].fields]
+            plain = [self._finding(h, name, norm) for h in hits]
+            findings += plain
+            view = doc.deobfuscated(name) if self.compiled.deobfuscated is not None else None
+            if view is not None:
+                findings += self._hidden(name, view, plain)
+        return findings
+
+    def _finding(self, hit: Hit, field: str, norm: NormalizedText) -> Finding:
+        entry = self.compiled.entries[hit[0]]
+        start, end = norm.to_original(hit[1], hit[2])
+        original = norm.original[start:end]
+        honest = norm.starts is None and original.isascii()
+        tricks = () if honest else _tricks(original, norm.text[hit[1]:hit[2]])
+        return _make(entry, field, original, start, end, tricks)
+
+    def _hidden(self, field: str, view: DeobfuscatedText, plain: list[Finding]) -> list[Finding]:
+        """Matches that only the de-obfuscated view shows, inside the regions it changed."""
+        db = self.compiled.deobfuscated
+        seen = {(f.class_id, f.rule, f.start, f.end) for f in plain}
+        found: list[Finding] = []
+        for index, start, end in _scan(db, view.text):
+            tricks = view.tricks_in(start, end)
+            entry = self.compiled.entries[index]
+            if not tricks or entry.kind == "exemption" or field not in entry.fields:
+                continue
+            o_start, o_end = view.to_original(start, end)
+            if any(k[:2] == (entry.class_id, entry.signal) and k[2] < o_end and o_start < k[3]
+                   for k in seen):
+                continue
+            found.append(_make(entry, field, view.base.original[o_start:o_end], o_start, o_end,
+                               tuple(tricks)))
+        return found
+
+
+def _make(entry: Entry, field: str, text: str, start: int, end: int,
+          tricks: tuple[str, ...]) -> Finding:
+    weight = entry.vetoes_below if entry.kind == "exemption" else entry.weight
+    return Finding(entry.class_id, entry.signal, entry.kind, entry.term, field, text, start, end,
+                   weight, tricks)
+
+
+def _scan(db: hyperscan.Database, text: str) -> list[Hit]:
+    data = text.encode("utf-8")
+    hits: list[Hit] = []
+
+    def on_match(index: int, start: int, end: int, _flags: int, _ctx: object) -> None:
+        hits.append((index, start, end))
+
+    db.scan(data, match_event_handler=on_match)
+    hits = _longest(hits)
+    if len(data) != len(text):  # multi-byte characters: byte offsets → character offsets
+        hits = [(i, len(data[:s].decode()), len(data[:e].decode())) for i, s, e in hits]
+    return hits
+
+
+def _longest(hits: list[Hit]) -> list[Hit]:
+    """Hyperscan reports every end of a match; keep the longest per expression and start."""
+    best: dict[tuple[int, int], int] = {}
+    for index, start, end in hits:
+        if end > best.get((index, start), -1):
+            best[(index, start)] = end
+    return [(index, start, end) for (index, start), end in best.items()]
+
+
+def _tricks(original: str, matched: str) -> tuple[str, ...]:
+    """Which tricks separate what was written from what matched (empty for honest text)."""
+    if plain_fold(original) == matched:
+        return ()
+    tricks = set()
+    for ch in original:
+        if unicodedata.category(ch) in ("Cf", "Mn", "Me"):
+            tricks.add("invisible-characters")
+        elif plain_fold(ch) != normalize(ch).text:
+            tricks.add("look-alike-letters")
+    return tuple(sorted(tricks))

@@ -1,0 +1,114 @@
+"""Semantic checks that a schema cannot express: dates in order, references, regexes."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+
+from proscribe.errors import Diagnostic, Location
+from proscribe.policy.schema import ClassFile, PackFile
+from proscribe.policy.yamlsource import YamlDocument
+
+
+def check_pack(pack: PackFile, doc: YamlDocument, classes: list[ClassFile]) -> list[Diagnostic]:
+    found = list(_phase_order(pack, doc))
+    class_ids = [c.id for c in classes]
+    for index, closed in enumerate(pack.closed_categories):
+        if closed.class_ not in class_ids:
+            found.append(_unknown("class", closed.class_, class_ids,
+                                  doc.locate(("closed_categories", index, "class"))))
+    found += _ladder_order(pack, doc)
+    for index, exemption in enumerate(pack.exemptions):
+        found += _regexes(exemption.patterns, doc, ("exemptions", index, "patterns"))
+    return found
+
+
+def check_class(cls: ClassFile, doc: YamlDocument) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    if cls.thresholds.review > cls.thresholds.block:
+        found.append(Diagnostic(
+            "PSC-P015", f"review threshold {cls.thresholds.review} is above block threshold "
+            f"{cls.thresholds.block}", doc.locate(("thresholds",)),
+            "the review threshold must be at most the block threshold"))
+    ids = [s.id for s in cls.signals]
+    found += _duplicates(ids, doc, "signals")
+    for index, signal in enumerate(cls.signals):
+        found += _regexes(signal.patterns, doc, ("signals", index, "patterns"))
+        if not signal.words and not signal.patterns:
+            found.append(Diagnostic("PSC-P016", f"signal '{signal.id}' has neither words nor "
+                                    "patterns", doc.locate(("signals", index)),
+                                    "add `words:` per language or `patterns:`"))
+    for index, rule in enumerate(cls.rules):
+        for pos, ref in enumerate(rule.all):
+            if ref not in ids:
+                found.append(_unknown("signal", ref, ids, doc.locate(("rules", index, "all", pos))))
+    for index, exemption in enumerate(cls.exemptions):
+        found += _regexes(exemption.patterns, doc, ("exemptions", index, "patterns"))
+    return found
+
+
+def _phase_order(pack: PackFile, doc: YamlDocument) -> Iterator[Diagnostic]:
+    order = ["announced", "effective", "enforced", "withdrawn"]
+    dates = [(name, getattr(pack.phases, name)) for name in order]
+    present = [(name, when) for name, when in dates if when is not None]
+    for (first, a), (second, b) in zip(present, present[1:], strict=False):
+        if a > b:
+            yield Diagnostic("PSC-P010", f"phase '{second}' ({b}) comes before '{first}' ({a})",
+                             doc.locate(("phases", second)),
+                             "phases run announced ≤ effective ≤ enforced ≤ withdrawn")
+
+
+def _ladder_order(pack: PackFile, doc: YamlDocument) -> Iterator[Diagnostic]:
+    if pack.enforcement is None:
+        return
+    counts = [step.at_strikes for step in pack.enforcement.ladder]
+    for index in range(1, len(counts)):
+        if counts[index] <= counts[index - 1]:
+            yield Diagnostic("PSC-P017", "ladder steps must need strictly more strikes than the "
+                             f"step before ({counts[index]} after {counts[index - 1]})",
+                             doc.locate(("enforcement", "ladder", index, "at_strikes")),
+                             "order the ladder from the mildest step to the harshest")
+
+
+def _duplicates(ids: list[str], doc: YamlDocument, key: str) -> Iterator[Diagnostic]:
+    seen: set[str] = set()
+    for index, ident in enumerate(ids):
+        if ident in seen:
+            yield Diagnostic("PSC-P013", f"duplicate id '{ident}'", doc.locate((key, index, "id")),
+                             "give each entry its own id")
+        seen.add(ident)
+
+
+def _unknown(kind: str, name: str, known: Iterable[str], where: Location) -> Diagnostic:
+    guess = difflib.get_close_matches(name, list(known), n=1)
+    hint = f"did you mean '{guess[0]}'?" if guess else f"known: {', '.join(known)}"
+    return Diagnostic("PSC-P012", f"unknown {kind} '{name}'", where, hint)
+
+
+def _regexes(patterns: list[str], doc: YamlDocument,
+             path: tuple[str | int, ...]) -> Iterator[Diagnostic]:
+    for index, pattern in enumerate(patterns):
+        problem = regex_problem(pattern)
+        if problem:
+            yield Diagnostic("PSC-P011", f"invalid pattern {pattern!r}: {problem}",
+                             doc.locate((*path, index)),
+                             "patterns use Hyperscan (PCRE) syntax on normalised, lower-case "
+                             "text; escape special characters with a backslash")
+
+
+def regex_problem(pattern: str) -> str | None:
+    """Why ``pattern`` cannot be compiled for matching, or ``None`` when it can."""
+    import hyperscan
+
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        return str(exc)
+    db = hyperscan.Database()
+    try:
+        db.compile(expressions=[pattern.encode()], ids=[0], elements=1,
+                   flags=[hyperscan.HS_FLAG_SOM_LEFTMOST | hyperscan.HS_FLAG_UTF8])
+    except hyperscan.error as exc:
+        return str(exc)
+    return None

@@ -1,0 +1,136 @@
+"""``PolicyPack`` (frozen) and ``load_pack(ref)``: a folder of YAML files → a validated pack."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from proscribe.errors import Diagnostic, Location, PackError
+from proscribe.policy.checks import check_class, check_pack
+from proscribe.policy.schema import ClassFile, PackFile
+from proscribe.policy.validation import validate
+from proscribe.policy.yamlsource import YamlDocument, read_yaml
+
+BUNDLED = Path(__file__).resolve().parent.parent / "packs"
+PACK_FILE = "pack.yaml"
+
+
+@dataclass(frozen=True)
+class PolicyPack:
+    """A validated policy pack. Every verdict names its ``id`` and ``revision``."""
+
+    spec: PackFile
+    classes: tuple[ClassFile, ...]
+    path: Path
+    digest: str = field(compare=False)
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def revision(self) -> str:
+        return self.spec.revision
+
+    @cached_property
+    def class_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.classes)
+
+    def get_class(self, class_id: str) -> ClassFile:
+        for cls in self.classes:
+            if cls.id == class_id:
+                return cls
+        raise KeyError(class_id)
+
+    def phase_at(self, as_of: dt.date) -> str:
+        """``pending``, ``grace`` (effective, not yet enforced), ``enforced`` or ``withdrawn``."""
+        phases = self.spec.phases
+        if phases.withdrawn is not None and as_of >= phases.withdrawn:
+            return "withdrawn"
+        if as_of < phases.effective:
+            return "pending"
+        if phases.enforced is not None and as_of < phases.enforced:
+            return "grace"
+        return "enforced"
+
+    def applies_in(self, jurisdiction: str | None) -> bool:
+        if jurisdiction is None:
+            return self.spec.unknown_jurisdiction == "apply"
+        wanted = self.spec.jurisdictions
+        return "*" in wanted or jurisdiction.upper() in wanted
+
+
+def bundled_pack_ids() -> list[str]:
+    return sorted(p.parent.name for p in BUNDLED.glob(f"*/{PACK_FILE}"))
+
+
+def resolve_pack(ref: str | Path) -> Path:
+    """A bundled pack id, a pack folder or a ``pack.yaml`` path → the pack folder."""
+    path = Path(ref)
+    if path.is_file() and path.name == PACK_FILE:
+        return path.parent
+    if (path / PACK_FILE).is_file():
+        return path
+    if isinstance(ref, str) and (BUNDLED / ref / PACK_FILE).is_file():
+        return BUNDLED / ref
+    known = bundled_pack_ids()
+    guess = difflib.get_close_matches(str(ref), known, n=1)
+    hint = f"did you mean '{guess[0]}'?" if guess else (
+        f"give a pack folder holding {PACK_FILE}, or a bundled id: {', '.join(known)}")
+    raise PackError(Diagnostic("PSC-P008", f"no policy pack at '{ref}'", Location(str(ref)), hint))
+
+
+def load_pack(ref: str | Path) -> PolicyPack:
+    """Load and validate a pack; raise :class:`PackError` listing every problem at once."""
+    folder = resolve_pack(ref)
+    doc = read_yaml(folder / PACK_FILE, _display(folder / PACK_FILE))
+    problems = list(doc.problems)
+    spec, found = validate(doc, PackFile) if not problems else (None, [])
+    problems += found
+    classes: list[ClassFile] = []
+    if spec is not None:
+        classes, class_problems = _load_classes(folder, spec, doc)
+        problems += class_problems
+        if not class_problems:
+            problems += check_pack(spec, doc, classes)
+    if problems or spec is None:
+        raise PackError(problems)
+    return PolicyPack(spec, tuple(classes), folder, _digest(folder, spec))
+
+
+def _load_classes(folder: Path, spec: PackFile,
+                  pack_doc: YamlDocument) -> tuple[list[ClassFile], list[Diagnostic]]:
+    classes: list[ClassFile] = []
+    problems: list[Diagnostic] = []
+    for index, name in enumerate(spec.classes):
+        path = folder / name
+        if not path.is_file():
+            where = pack_doc.locate(("classes", index))
+            problems.append(Diagnostic("PSC-P009", f"class file '{name}' not found", where,
+                                       f"create {path} or remove it from `classes`"))
+            continue
+        doc = read_yaml(path, _display(path))
+        cls, found = validate(doc, ClassFile) if not doc.problems else (None, [])
+        problems += doc.problems + found
+        if cls is not None:
+            problems += check_class(cls, doc)
+            classes.append(cls)
+    return classes, problems
+
+
+def _digest(folder: Path, spec: PackFile) -> str:
+    sha = hashlib.sha256()
+    for name in [PACK_FILE, *spec.classes]:
+        sha.update(name.encode() + b"\0" + (folder / name).read_bytes() + b"\0")
+    return sha.hexdigest()
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,182 @@
+"""The policy-pack format: strict pydantic models (unknown keys rejected, no silent defaults).
+
+``proscribe pack schema`` prints the JSON Schema of :class:`PackFile` and :class:`ClassFile`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
+Lang = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")]
+Country = Annotated[str, StringConstraints(pattern=r"^([A-Z]{2}|\*)$")]
+Word = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Weight = Annotated[float, Field(ge=0.0, le=1.0)]
+
+StepName = Literal["warned", "listings-removed", "store-restricted", "store-blocked", "frozen",
+                   "closed"]
+EvasionSignal = Literal["misplaced", "obfuscated", "relisted"]
+LADDER_STEPS: tuple[str, ...] = get_args(StepName)
+EVASION_SIGNALS: tuple[str, ...] = get_args(EvasionSignal)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    """A legal or public source the pack implements."""
+
+    title: str
+    issuer: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+
+
+class Phases(Strict):
+    """When the pack applies: before ``effective`` nothing is blocked; after ``withdrawn`` nothing."""
+
+    announced: dt.date | None = None
+    effective: dt.date
+    enforced: dt.date | None = None
+    withdrawn: dt.date | None = None
+
+
+class Signal(Strict):
+    """Words or regular expressions that indicate a class (or, without a weight, a context).
+
+    A signal with a ``weight`` scores on its own; one without is a context used by rules.
+    """
+
+    id: Id
+    description: str | None = None
+    weight: Weight | None = None
+    words: dict[Lang, list[Word]] = Field(default_factory=dict)
+    patterns: list[Word] = Field(default_factory=list)
+    fields: list[Literal["title", "description"]] = Field(default_factory=lambda: ["title", "description"])
+
+
+class Rule(Strict):
+    """Scores when every signal it names (``all``) is found in the listing."""
+
+    id: Id
+    description: str | None = None
+    all: list[Id] = Field(min_length=2)
+    weight: Weight
+
+
+class Exemption(Strict):
+    """Context that makes a weak match harmless (gold mining, Minecraft, 矿泉水…).
+
+    It vetoes the findings of its class whose weight is below ``vetoes_below``; stronger
+    findings stand, and the verdict shows the exemption as an adjustment.
+    """
+
+    id: Id
+    description: str | None = None
+    words: dict[Lang, list[Word]] = Field(default_factory=dict)
+    patterns: list[Word] = Field(default_factory=list)
+    vetoes_below: Weight = 0.9
+
+
+class Thresholds(Strict):
+    review: Weight
+    block: Weight
+
+
+class ClassFile(Strict):
+    """One prohibited class: ``<class>.yaml`` in the pack folder."""
+
+    id: Id
+    title: str
+    description: str | None = None
+    thresholds: Thresholds
+    withdrawn: dt.date | None = None
+    expected_categories: list[str] = Field(default_factory=list)
+    signals: list[Signal] = Field(min_length=1)
+    rules: list[Rule] = Field(default_factory=list)
+    exemptions: list[Exemption] = Field(default_factory=list)
+
+
+class ClosedCategory(Strict):
+    """A category closed by the ban: listings in it get at least ``review``."""
+
+    id: Id
+    path: str
+    aliases: list[str] = Field(default_factory=list)
+    class_: Id = Field(alias="class")
+
+
+class LadderStep(Strict):
+    at_strikes: Annotated[int, Field(ge=1)]
+    step: StepName
+
+
+class Evasion(Strict):
+    """The aggravated penalty for deliberate evasion."""
+
+    signals: list[EvasionSignal]
+    step: StepName
+
+
+class Enforcement(Strict):
+    """Declared here, applied by the enforcement ledger."""
+
+    strike_expiry_days: Annotated[int, Field(ge=1)] | None = None
+    ladder: list[LadderStep] = Field(min_length=1)
+    evasion: Evasion | None = None
+
+
+class AccessPhase(Strict):
+    start: dt.datetime
+    end: dt.datetime | None = None
+    effect: Literal["allow", "deny", "allow-with-notice", "require-review"]
+    notice: str | None = None
+
+
+class AccessSubjects(Strict):
+    """Who an access rule applies to; ``scope: all`` means every user (full shutdown)."""
+
+    scope: Literal["jurisdiction", "all"] = "jurisdiction"
+    countries: list[Country] = Field(default_factory=list)
+    created_before: dt.datetime | None = None
+    created_after: dt.datetime | None = None
+    attributes: dict[str, str | int | bool] = Field(default_factory=dict)
+
+
+class AccessRule(Strict):
+    id: Id
+    description: str | None = None
+    subjects: AccessSubjects
+    actions: list[Id] = Field(min_length=1)
+    phases: list[AccessPhase] = Field(min_length=1)
+
+
+class Access(Strict):
+    """Account-action rules, declared here and applied by the access layer."""
+
+    precedence: list[Literal["kyc_country", "ip_country", "phone_country"]] = Field(
+        default_factory=lambda: ["kyc_country"])
+    combining: Literal["deny-overrides", "first-applicable"] = "deny-overrides"
+    rules: list[AccessRule] = Field(default_factory=list)
+
+
+class PackFile(Strict):
+    """``pack.yaml``: what the pack is, where and when it applies, and what follows."""
+
+    id: Id
+    revision: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    title: str
+    summary: str | None = None
+    sources: list[Source] = Field(default_factory=list)
+    jurisdictions: list[Country] = Field(min_length=1)
+    unknown_jurisdiction: Literal["apply", "skip"]
+    phases: Phases
+    classes: list[str] = Field(min_length=1)
+    closed_categories: list[ClosedCategory] = Field(default_factory=list)
+    exemptions: list[Exemption] = Field(default_factory=list)
+    enforcement: Enforcement | None = None
+    access: Access | None = None
