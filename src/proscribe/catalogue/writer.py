@@ -69,14 +69,16 @@ class VerdictWriter:
                                         "check that the folder exists and is writable")) from exc
         return self
 
-    def write(self, records: list[dict[str, Any]]) -> None:
-        if not records:
+    def write(self, lines: list[bytes]) -> None:
+        """Append verdicts given as JSON lines (each ending in a newline)."""
+        if not lines:
             return
         if self._handle is not None:
-            self._handle.write(b"".join(orjson.dumps(r) + b"\n" for r in records))
+            self._handle.write(b"".join(lines))
         else:
             import pyarrow as pa
 
+            records = [orjson.loads(line) for line in lines]
             self._parquet.write_table(pa.Table.from_pylist(records, schema=verdict_schema()))
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,

@@ -9,6 +9,7 @@ import hyperscan
 from proscribe.detect.compile import CompiledPack, Entry, compile_pack
 from proscribe.detect.finding import Document, Finding
 from proscribe.normalize import DeobfuscatedText, NormalizedText, normalize, plain_fold
+from proscribe.normalize.tables import is_styled
 from proscribe.policy import PolicyPack
 
 Hit = tuple[int, int, int]  # entry index, start, end (characters)
@@ -99,6 +100,8 @@ def _tricks(original: str, matched: str) -> tuple[str, ...]:
     for ch in original:
         if unicodedata.category(ch) in ("Cf", "Mn", "Me"):
             tricks.add("invisible-characters")
+        elif is_styled(ch):
+            tricks.add("styled-letters")
         elif plain_fold(ch) != normalize(ch).text:
             tricks.add("look-alike-letters")
     return tuple(sorted(tricks))

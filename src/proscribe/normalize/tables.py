@@ -90,15 +90,25 @@ def fold_tables() -> tuple[dict[int, int], dict[int, str], re.Pattern[str]]:
     return one, other, pattern
 
 
-def plain_fold(text: str) -> str:
-    """What an honest writer's text folds to: NFKC, case folding and Traditional → Simplified.
+# Styled letters (mathematical alphanumerics, circled and squared letters): NFKC folds
+# them, but nobody types them by accident, so matching through them is a trick.
+STYLED = ((0x1D400, 0x1D800), (0x2460, 0x2500), (0x1F100, 0x1F200))
 
-    Differences between this and the full normalisation are the tricks (look-alikes,
-    invisible characters, accents) that make a match an evasion signal.
+
+def is_styled(ch: str) -> bool:
+    return any(lo <= ord(ch) < hi for lo, hi in STYLED)
+
+
+def plain_fold(text: str) -> str:
+    """What an honest writer's text folds to: NFKC (but styled letters), case, Trad → Simp.
+
+    Full-width forms count as honest (Chinese input methods produce them). Differences
+    between this and the full normalisation are the tricks (look-alikes, invisible
+    characters, accents, styled letters) that make a match an evasion signal.
     """
     t2s = traditional_to_simplified()
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(t2s.get(c, c) for c in folded)
+    kept = "".join(c if is_styled(c) else unicodedata.normalize("NFKC", c) for c in text)
+    return "".join(t2s.get(c, c) for c in kept.casefold())
 
 
 # Leetspeak: characters standing in for letters inside words.

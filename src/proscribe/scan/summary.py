@@ -40,7 +40,7 @@ class Summary:
         if listing.get("seller_id"):
             self.sellers[listing["seller_id"]] += 1
         for item in record["evidence"]:
-            if item["weight"] is not None and item["kind"] != "rule":
+            if item["weight"] is not None and item["kind"] in ("word", "pattern"):
                 self.evidence[(item["class"], item["rule"], item["text"].casefold())] += 1
         for signal in {e["signal"] for e in record["evasion"]}:
             self.evasion[signal] += 1

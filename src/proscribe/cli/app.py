@@ -1,0 +1,33 @@
+"""The ``proscribe`` command line: wiring only, no business logic.
+
+Exit codes: 0 clean, 1 violations or failed tests, 2 usage or configuration errors.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from proscribe.cli import db, explain, packs, scan, testing
+from proscribe.cli.common import stderr
+from proscribe.errors import ProscribeError
+
+app = typer.Typer(name="proscribe", no_args_is_help=True, add_completion=False,
+                  help="Turn a ban into enforced, explained controls from a policy pack.",
+                  pretty_exceptions_enable=False)
+app.command("scan")(scan.scan)
+app.command("explain")(explain.explain)
+app.command("test")(testing.test)
+app.add_typer(packs.app, name="pack")
+app.add_typer(db.app, name="db")
+
+
+def main() -> None:
+    """Run the CLI; a ``ProscribeError`` prints its diagnostics and exits with its code (2)."""
+    try:
+        app()
+    except ProscribeError as exc:
+        for diagnostic in exc.diagnostics:
+            stderr.print(diagnostic.render(), markup=False)
+        sys.exit(exc.exit_code)

@@ -1,0 +1,37 @@
+"""Helpers shared by the commands: parsing options, loading packs, consoles, the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from rich.console import Console
+
+from proscribe.errors import Diagnostic, UsageError
+from proscribe.types import Clock, SystemClock
+
+stdout = Console(highlight=False, soft_wrap=True)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+#: Where "today" comes from when --as-of is not given; tests replace it.
+clock: Clock = SystemClock()
+
+DEFAULT_PACK = "cn-crypto-mining-2021"
+
+
+def parse_as_of(value: str | None) -> dt.date:
+    if value is None:
+        return clock.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(Diagnostic("PSC-U001", f"--as-of '{value}' is not a date", None,
+                                    "write it as YYYY-MM-DD, e.g. 2021-10-20")) from None
+
+
+def parse_jurisdiction(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not re.fullmatch(r"[A-Za-z]{2}", value):
+        raise UsageError(Diagnostic("PSC-U004", f"--jurisdiction '{value}' is not a country code",
+                                    None, "use a two-letter ISO 3166 code such as CN or US"))
+    return value.upper()

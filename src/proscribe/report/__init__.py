@@ -1,0 +1,1 @@
+"""Reports of a scan: a console summary and an HTML report with charts."""

@@ -1,0 +1,1 @@
+"""Synthetic data written by the project (sample catalogue, benchmark input)."""
