@@ -59,7 +59,7 @@ class TermRecognizer:
                 continue
             found.append(_make(entry, field, view.base.original[o_start:o_end], o_start, o_end,
                                tuple(tricks)))
-        return found
+        return _shortest_per_signal(found)
 
 
 def _make(entry: Entry, field: str, text: str, start: int, end: int,
@@ -67,6 +67,15 @@ def _make(entry: Entry, field: str, text: str, start: int, end: int,
     weight = entry.vetoes_below if entry.kind == "exemption" else entry.weight
     return Finding(entry.class_id, entry.signal, entry.kind, entry.term, field, text, start, end,
                    weight, tricks)
+
+
+def _shortest_per_signal(findings: list[Finding]) -> list[Finding]:
+    """Unbounded matching finds "antminer" and "antminers" in "antminers19": keep the shorter."""
+    def shadowed(f: Finding) -> bool:
+        return any(o.rule == f.rule and o.class_id == f.class_id and o.start < f.end
+                   and f.start < o.end and o.end - o.start < f.end - f.start for o in findings)
+
+    return [f for f in findings if not shadowed(f)]
 
 
 def _scan(db: hyperscan.Database, text: str) -> list[Hit]:

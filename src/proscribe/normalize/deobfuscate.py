@@ -21,8 +21,10 @@ _SPLIT_CJK = re.compile(rf"[{_CJK}](?:{_SEP}+[{_CJK}])+")
 # A token mixing letters with characters that stand in for letters: "m1ner", "4ntm1n3r", "b!tcoin".
 _LEET_TOKEN = re.compile(r"[a-z0-9@$!|€]*[a-z][a-z0-9@$!|€]*")
 _LEET_SYMBOLS = frozenset(c for c in LEET if not c.isalnum())
-# A leet digit at the start of a word or after a letter, with a letter somewhere after it.
-_DIGIT_FOR_LETTER = re.compile(r"(?:^|(?<=[a-z]))[0134578]+(?=[a-z0-9]*[a-z])")
+# A leet digit after a letter with a letter somewhere after it ("m1ner"), or one leet digit
+# opening a word of four characters or more ("4ntminer", not "8gb" or "500ml").
+_DIGIT_FOR_LETTER = re.compile(
+    r"(?<=[a-z])[0134578]+(?=[a-z0-9]*[a-z])|^[0134578][a-z@$!|€][a-z0-9@$!|€]{2,}")
 _SEP_CHARS = re.compile(_SEP)
 
 

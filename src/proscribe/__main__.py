@@ -1,0 +1,5 @@
+"""``python -m proscribe``."""
+
+from proscribe.cli.app import main
+
+main()

@@ -1,0 +1,53 @@
+"""Shared fixtures: the bundled pack and its engine, and a runner for the real CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+# Compiled pattern databases go to a throw-away cache, not the developer's home.
+os.environ.setdefault("PROSCRIBE_CACHE_DIR", tempfile.mkdtemp(prefix="proscribe-cache-"))
+
+from proscribe import Engine, Listing, PolicyPack, Verdict, load_pack  # noqa: E402
+
+PACK_ID = "cn-crypto-mining-2021"
+ENFORCED = dt.date(2021, 10, 20)
+REPO = Path(__file__).resolve().parent.parent
+DEV_DATA = REPO.parent / "shared" / "data" / "dev"
+
+
+@pytest.fixture(scope="session")
+def pack() -> PolicyPack:
+    return load_pack(PACK_ID)
+
+
+@pytest.fixture(scope="session")
+def engine(pack: PolicyPack) -> Engine:
+    return Engine(pack)
+
+
+@pytest.fixture(scope="session")
+def decide(engine: Engine) -> Callable[..., Verdict]:
+    def run(title: str, *, as_of: dt.date = ENFORCED, jurisdiction: str | None = "CN",
+            **fields: str) -> Verdict:
+        return engine.decide(Listing("t", title, **fields), as_of=as_of, jurisdiction=jurisdiction)
+
+    return run
+
+
+@pytest.fixture
+def cli() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run ``proscribe`` as a real process; returns the completed process (never raises)."""
+
+    def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "proscribe", *args], capture_output=True,
+                              text=True, cwd=cwd, timeout=600, check=False)
+
+    return run

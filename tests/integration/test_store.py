@@ -1,0 +1,79 @@
+"""The store against a real SQLite file and a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from proscribe.errors import StoreError
+from proscribe.store import ScanStore, engine_for, upgrade
+
+Cli = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def _pg_url() -> str | None:
+    url = os.environ.get("PROSCRIBE_TEST_PG_URL")
+    if url is None and os.environ.get("PROSCRIBE_REQUIRE_PG"):
+        pytest.fail("PROSCRIBE_REQUIRE_PG is set but PROSCRIBE_TEST_PG_URL is not")
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'p.db'}"
+        return
+    pg = _pg_url()
+    if pg is None:
+        pytest.skip("set PROSCRIBE_TEST_PG_URL to run against PostgreSQL (.ci/run does)")
+    engine = sa.create_engine(pg)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    yield pg
+
+
+def test_scan_is_recorded_with_its_verdicts(cli: Cli, url: str, tmp_path: Path) -> None:
+    catalogue = tmp_path / "c.jsonl"
+    catalogue.write_text('{"id": "a", "title": "Antminer S19", "seller_id": "s"}\n'
+                         '{"id": "b", "title": "Yoga mat"}\n')
+    done = cli("scan", str(catalogue), "--as-of", "2021-10-20", "--db", url)
+    assert done.returncode == 1, done.stderr
+    store = ScanStore(engine_for(url))
+    scan = store.scan(1)
+    assert scan is not None
+    assert (scan["scanned"], scan["blocked"], scan["pack_id"]) == (2, 1, "cn-crypto-mining-2021")
+    assert scan["as_of"] == dt.date(2021, 10, 20)
+    [stored] = store.verdicts_for("a")
+    assert stored["decision"] == "block"
+    assert json.loads(stored["record"])["revision"] == "2021.10.1"
+
+
+def test_upgrade_is_idempotent(url: str) -> None:
+    engine = engine_for(url)
+    assert upgrade(engine) == upgrade(engine) == "0001"
+
+
+def test_a_schema_newer_than_the_code_is_refused(url: str) -> None:
+    engine = engine_for(url)
+    upgrade(engine)
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = '0999'"))
+    with pytest.raises(StoreError) as caught:
+        upgrade(engine)
+    assert caught.value.code == "PSC-S002"
+    assert "newer than this proscribe knows" in str(caught.value)
+
+
+def test_unreachable_database_is_a_clear_error() -> None:
+    engine = engine_for("postgresql+psycopg://nobody:x@127.0.0.1:1/none")
+    with pytest.raises(StoreError) as caught:
+        upgrade(engine)
+    assert caught.value.code == "PSC-S003"
