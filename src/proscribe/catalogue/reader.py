@@ -75,16 +75,26 @@ class Catalogue:
             count += 1
             yield row
         if count == 0:
-            raise CatalogueError(Diagnostic("PSC-C004", "the catalogue holds no listings",
-                                            Location(str(self.path)),
-                                            "check that the right file was exported"))
+            raise _no_listings(self.path)
 
     def _jsonl(self) -> Iterator[Row]:
+        for number, raw in self.raw_lines():
+            yield from_json_line(raw, number)
+
+    def raw_lines(self) -> Iterator[tuple[int, bytes]]:
+        """JSON Lines only: (row number, raw line) for non-blank lines, parsed by the caller.
+
+        Lets a parallel scan parse JSON in its workers instead of the reading process.
+        """
+        count = 0
         with self._open() as handle:
             for number, raw in enumerate(handle, start=1):
                 self.done += len(raw)
                 if raw.strip():
-                    yield _from_json_line(raw, number)
+                    count += 1
+                    yield number, raw
+        if count == 0:
+            raise _no_listings(self.path)
 
     def _csv(self) -> Iterator[Row]:
         with self._open() as handle:
@@ -124,6 +134,11 @@ class Catalogue:
                                             "check the path and its permissions")) from exc
 
 
+def _no_listings(path: Path) -> CatalogueError:
+    return CatalogueError(Diagnostic("PSC-C004", "the catalogue holds no listings",
+                                     Location(str(path)), "check that the right file was exported"))
+
+
 def _parquet_rows(path: Path) -> int:
     import pyarrow.parquet as pq
 
@@ -143,7 +158,8 @@ def _missing_columns(path: Path, names: list[str] | Any) -> CatalogueError:
         "'id' and 'title'"))
 
 
-def _from_json_line(raw: bytes, number: int) -> Row:
+def from_json_line(raw: bytes, number: int) -> Row:
+    """One JSON Lines row → a listing, or the reason it is rejected."""
     try:
         fields = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:

@@ -36,7 +36,7 @@ def scan(
 ) -> None:
     """Scan a catalogue; exit 1 when anything is blocked."""
     options = ScanOptions(load_pack(pack).path, parse_as_of(as_of), parse_jurisdiction(jurisdiction),
-                          workers)
+                          workers, store=db is not None)
     source = Catalogue(catalogue)
     if out is not None:
         output_format(out)

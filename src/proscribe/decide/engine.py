@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import replace
 
 from proscribe.decide.explain import reason_for
 from proscribe.decide.scoring import ClassScore, score_class
@@ -52,21 +51,22 @@ class Engine:
         decision = "allow"
         for s in flagged:
             decision = stronger(decision, s.decision)
-        notes = self._caps(flagged, decision, phase, jurisdiction, listing, as_of)
+        notes = self._caps(flagged, decision, phase, jurisdiction)
         if notes:
             decision, flagged = "allow", []
-        evidence = tuple(f for s in flagged for f in s.evidence)
         evasion = tuple(self._evasion(listing, flagged))
         adjustments = tuple(a for s in scores for a in s.adjustments)
-        results = tuple(ClassResult(s.class_id, s.score, s.decision) for s in scores)
-        verdict = Verdict(listing.id, decision, tuple(s.class_id for s in flagged),
-                          max((s.score for s in scores), default=0.0), results, evidence, evasion,
-                          adjustments, "", tuple(notes), self.pack.id, self.pack.revision, as_of,
-                          jurisdiction, phase)
-        return _with_reason(verdict, flagged, self.pack)
+        score = max((s.score for s in scores), default=0.0)
+        reason = reason_for(decision, flagged, self.pack, notes=notes, evasion=evasion,
+                            adjustments=adjustments, score=score)
+        return Verdict(listing.id, decision, tuple(s.class_id for s in flagged), score,
+                       tuple(ClassResult(s.class_id, s.score, s.decision) for s in scores),
+                       tuple(f for s in flagged for f in s.evidence), evasion, adjustments,
+                       reason, tuple(notes), self.pack.id, self.pack.revision, as_of,
+                       jurisdiction, phase)
 
     def _caps(self, flagged: list[ClassScore], decision: str, phase: str,
-              jurisdiction: str | None, listing: Listing, as_of: dt.date) -> list[str]:
+              jurisdiction: str | None) -> list[str]:
         """Why a flagged listing is nevertheless allowed: wrong place or wrong time."""
         if not flagged:
             return []
@@ -99,6 +99,3 @@ class Engine:
                     len(listing.category)))
         return signals
 
-
-def _with_reason(verdict: Verdict, flagged: list[ClassScore], pack: PolicyPack) -> Verdict:
-    return replace(verdict, reason=reason_for(verdict, flagged, pack))

@@ -7,21 +7,25 @@ from typing import TYPE_CHECKING
 from proscribe.decide.scoring import ClassScore
 
 if TYPE_CHECKING:
-    from proscribe.decide.verdict import Verdict
+    from proscribe.decide.verdict import Adjustment, EvasionSignal
+    from proscribe.detect import Finding
     from proscribe.policy import PolicyPack
 
 _KIND = {"word": "term", "pattern": "pattern", "rule": "rule", "category": "closed category"}
 
 
-def reason_for(verdict: Verdict, flagged: list[ClassScore], pack: PolicyPack) -> str:
-    if verdict.notes and not flagged:
-        return "Allowed: " + "; ".join(verdict.notes) + "."
+def reason_for(decision: str, flagged: list[ClassScore], pack: PolicyPack, *,
+               notes: list[str], evasion: tuple[EvasionSignal, ...],
+               adjustments: tuple[Adjustment, ...], score: float) -> str:
+    """One paragraph: the decision, each flagged class with its strongest evidence, evasion."""
+    if notes:
+        return "Allowed: " + "; ".join(notes) + "."
     if not flagged:
-        return _allowed(verdict)
+        return _allowed(adjustments, score)
     parts = [_class_reason(s, pack) for s in flagged]
-    text = f"{verdict.decision.capitalize()}: " + " ".join(parts)
-    if verdict.evasion:
-        kinds = sorted({f"{e.signal} ({e.detail})" for e in verdict.evasion})
+    text = f"{decision.capitalize()}: " + " ".join(parts)
+    if evasion:
+        kinds = sorted({f"{e.signal} ({e.detail})" for e in evasion})
         text += " Evasion: " + "; ".join(kinds) + "."
     return text
 
@@ -36,9 +40,9 @@ def _class_reason(score: ClassScore, pack: PolicyPack) -> str:
             + "; ".join(shown) + ".")
 
 
-def _top(score: ClassScore) -> list[object]:
+def _top(score: ClassScore) -> list[Finding]:
     seen: set[str] = set()
-    out = []
+    out: list[Finding] = []
     for f in sorted(score.evidence, key=lambda f: -(f.weight or 0)):
         if f.rule not in seen and f.weight is not None:
             seen.add(f.rule)
@@ -46,9 +50,9 @@ def _top(score: ClassScore) -> list[object]:
     return out[:4]
 
 
-def _allowed(verdict: Verdict) -> str:
-    if verdict.adjustments:
-        return "Allowed: " + "; ".join(a.reason for a in verdict.adjustments[:3]) + "."
-    if verdict.score > 0:
-        return f"Allowed: weak evidence only (highest class score {verdict.score:.2f})."
+def _allowed(adjustments: tuple[Adjustment, ...], score: float) -> str:
+    if adjustments:
+        return "Allowed: " + "; ".join(a.reason for a in adjustments[:3]) + "."
+    if score > 0:
+        return f"Allowed: weak evidence only (highest class score {score:.2f})."
     return "Allowed: nothing in the pack matched."

@@ -28,6 +28,8 @@ def noisy_or(weights: list[float]) -> float:
 
 def score_class(cls: ClassFile, findings: list[Finding], exemptions: list[Finding]) -> ClassScore:
     mine = [f for f in findings if f.class_id == cls.id]
+    if not mine:
+        return ClassScore(cls.id, 0.0, "allow", (), ())
     scored = _strongest_per_signal(mine) + _rules(cls, mine)
     veto_level = max((e.weight or 0.0 for e in exemptions), default=0.0)
     kept = [f for f in scored if (f.weight or 0.0) >= veto_level]

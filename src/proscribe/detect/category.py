@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from proscribe.detect.finding import Document, Finding
 from proscribe.normalize import normalize
@@ -11,6 +12,7 @@ from proscribe.policy import PolicyPack
 _SEPARATORS = re.compile(r"\s*(?:>>|>|/|›|»|\|)\s*")
 
 
+@lru_cache(maxsize=65536)  # catalogues repeat a few thousand categories millions of times
 def category_path(text: str) -> tuple[str, ...]:
     """Split a category like "Consumer Electronics > Blockchain Miners" into folded segments."""
     folded = normalize(text).text

@@ -20,6 +20,8 @@ _SPLIT_LATIN = re.compile(rf"(?<![^\W_])(?:[a-z0-9]{_SEP}{{1,2}}){{2,}}[a-z0-9](
 _SPLIT_CJK = re.compile(rf"[{_CJK}](?:{_SEP}+[{_CJK}])+")
 # A token mixing letters with characters that stand in for letters: "m1ner", "4ntm1n3r", "b!tcoin".
 _LEET_TOKEN = re.compile(r"[a-z0-9@$!|€]*[a-z][a-z0-9@$!|€]*")
+_LEET_HINT = re.compile(r"[a-z][0134578@$!|€]|[@$!|€][a-z]|(?<![a-z0-9])[0134578][a-z]")
+_ANY_TRICK = re.compile("|".join(p.pattern for p in (_SPLIT_LATIN, _SPLIT_CJK, _LEET_HINT)))
 _LEET_SYMBOLS = frozenset(c for c in LEET if not c.isalnum())
 # A leet digit after a letter with a letter somewhere after it ("m1ner"), or one leet digit
 # opening a word of four characters or more ("4ntminer", not "8gb" or "500ml").
@@ -58,9 +60,13 @@ class DeobfuscatedText:
 def deobfuscate(base: NormalizedText) -> DeobfuscatedText | None:
     """Return the de-obfuscated view of ``base``, or ``None`` when no trick is present."""
     text = base.text
+    if _ANY_TRICK.search(text) is None:  # one pass for the common case: nothing to undo
+        return None
     joins = [(m.start(), m.end()) for m in _SPLIT_LATIN.finditer(text)]
     joins += [(m.start(), m.end()) for m in _SPLIT_CJK.finditer(text)]
-    leets = [m.span() for m in _LEET_TOKEN.finditer(text) if _is_leet(m.group())]
+    leets = []
+    if _LEET_HINT.search(text) is not None:  # most honest text has no letter-digit mix at all
+        leets = [m.span() for m in _LEET_TOKEN.finditer(text) if _is_leet(m.group())]
     if not joins and not leets:
         return None
     keep = _kept_indices(text, joins)

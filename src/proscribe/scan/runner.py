@@ -12,14 +12,14 @@ from pathlib import Path
 
 import orjson
 
-from proscribe.catalogue import Rejected, Row
+from proscribe.catalogue import Catalogue, Rejected, Row, from_json_line
 from proscribe.decide import Engine
 from proscribe.policy import load_pack
 from proscribe.scan.summary import Summary
 from proscribe.types import Listing
 
-#: Characters of a description kept for the report's examples.
-EXAMPLE_TEXT = 400
+#: Rejected rows kept in the summary for the report (all are counted and reported).
+KEPT_REJECTS = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,7 @@ class ScanOptions:
     jurisdiction: str | None = None
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     chunk_size: int = 1000
+    store: bool = False  # also return the columns the store indexes
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,12 @@ class StoredVerdict:
 class ChunkResult:
     lines: list[bytes]
     stored: list[StoredVerdict]
+    rejected: list[Rejected]
     summary: Summary
+
+
+#: What a worker receives: parsed listings, or raw JSON lines with their row numbers.
+Item = Listing | tuple[int, bytes]
 
 
 @dataclass(slots=True)
@@ -69,44 +75,51 @@ def _init_worker(options: ScanOptions) -> None:
     _OPTIONS = options
 
 
-def decide_chunk(listings: list[Listing]) -> ChunkResult:
+def decide_chunk(items: list[Item]) -> ChunkResult:
     """Decide one chunk with this process's engine (see :func:`_init_worker`)."""
     assert _ENGINE is not None and _OPTIONS is not None
-    result = ChunkResult([], [], Summary())
-    for listing in listings:
+    result = ChunkResult([], [], [], Summary())
+    for item in items:
+        listing = item if isinstance(item, Listing) else from_json_line(item[1], item[0])
+        if isinstance(listing, Rejected):
+            result.rejected.append(listing)
+            continue
         verdict = _ENGINE.decide(listing, as_of=_OPTIONS.as_of, jurisdiction=_OPTIONS.jurisdiction)
         record = verdict.to_record()
         line = orjson.dumps(record)
         result.lines.append(line + b"\n")
-        result.stored.append(StoredVerdict(listing.id, listing.seller_id, listing.category,
-                                           verdict.decision, ",".join(verdict.classes),
-                                           verdict.score, line))
-        result.summary.add(record, _shown(listing))
+        if _OPTIONS.store:
+            result.stored.append(StoredVerdict(listing.id, listing.seller_id, listing.category,
+                                               verdict.decision, ",".join(verdict.classes),
+                                               verdict.score, line))
+        result.summary.add(record, listing)
     return result
 
 
-def _shown(listing: Listing) -> dict[str, object]:
-    return {"id": listing.id, "title": listing.title,
-            "description": (listing.description or "")[:EXAMPLE_TEXT] or None,
-            "category": listing.category, "seller_id": listing.seller_id}
-
-
-def scan_rows(rows: Iterable[Row], options: ScanOptions, consume: Callable[[ChunkResult], None],
+def scan_rows(rows: Iterable[Row] | Catalogue, options: ScanOptions,
+              consume: Callable[[ChunkResult], None],
               reject: Callable[[Rejected], None]) -> ScanResult:
-    """Decide every listing of ``rows``; pass results in input order to ``consume``."""
+    """Decide every listing of ``rows``; pass results in input order to ``consume``.
+
+    Rejected rows go to ``reject`` (and are counted); none is dropped silently.
+    """
     pack = load_pack(options.pack)
     summary = Summary()
 
     def counted(result: ChunkResult) -> None:
+        for row in result.rejected:
+            rejected(row)
         summary.merge(result.summary)
         consume(result)
 
     def rejected(row: Rejected) -> None:
         summary.rejected += 1
-        summary.rejects.append(row) if len(summary.rejects) < 1000 else None
+        if len(summary.rejects) < KEPT_REJECTS:
+            summary.rejects.append(row)
         reject(row)
 
-    chunks = _chunks(rows, options.chunk_size, rejected)
+    items = rows.raw_lines() if isinstance(rows, Catalogue) and rows.format == "jsonl" else rows
+    chunks = _chunks(items, options.chunk_size, rejected)
     if options.workers <= 1:
         _init_worker(options)
         for chunk in chunks:
@@ -116,7 +129,7 @@ def scan_rows(rows: Iterable[Row], options: ScanOptions, consume: Callable[[Chun
     return ScanResult(summary, pack.id, pack.revision, pack.digest)
 
 
-def _parallel(chunks: Iterator[list[Listing]], options: ScanOptions,
+def _parallel(chunks: Iterator[list[Item]], options: ScanOptions,
               consume: Callable[[ChunkResult], None]) -> None:
     window: deque[Future[ChunkResult]] = deque()
     limit = options.workers * 2
@@ -130,9 +143,9 @@ def _parallel(chunks: Iterator[list[Listing]], options: ScanOptions,
             consume(window.popleft().result())
 
 
-def _chunks(rows: Iterable[Row], size: int,
-            reject: Callable[[Rejected], None]) -> Iterator[list[Listing]]:
-    chunk: list[Listing] = []
+def _chunks(rows: Iterable[Row | tuple[int, bytes]], size: int,
+            reject: Callable[[Rejected], None]) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
     for row in rows:
         if isinstance(row, Rejected):
             reject(row)

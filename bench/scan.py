@@ -1,0 +1,117 @@
+"""Scan throughput and memory: ``proscribe scan`` end to end vs the obvious alternative.
+
+    .venv/bin/python bench/scan.py [--rows 1000000] [--naive-rows 20000] [--workers N]
+
+Generates a project-written catalogue (``proscribe.synth``) of realistic, mixed English
+and Chinese listings, then measures, in one run:
+
+* ``proscribe scan`` end to end (read, normalise, match, decide, write verdicts), all cores;
+* ``Engine.decide_batch`` in-process on one core;
+* the naive scanner: one Python ``re`` alternation of the pack's words and patterns, after
+  NFKC and case folding, on one core. It is slow, so it runs on the first ``--naive-rows``
+  rows and its rate is reported per listing;
+* peak memory of the scan at a quarter of the rows and at all of them (flat = streaming).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import resource
+import subprocess
+import sys
+import time
+import unicodedata
+from itertools import islice
+from pathlib import Path
+
+import orjson
+
+from proscribe import Engine, Listing, load_pack
+from proscribe.synth.catalogue import write
+
+OUT = Path(__file__).resolve().parent / "out"
+AS_OF = dt.date(2021, 10, 20)
+
+
+def catalogue(rows: int) -> Path:
+    path = OUT / f"catalogue-{rows}.jsonl"
+    if not path.exists():
+        OUT.mkdir(exist_ok=True)
+        started = time.perf_counter()
+        write(path, rows, seed=7)
+        print(f"generated {rows:,} listings in {time.perf_counter() - started:.1f} s → {path}")
+    return path
+
+
+def scan_end_to_end(path: Path, rows: int, workers: int) -> tuple[float, float]:
+    """Rows per second and peak RSS (MiB) of the largest process of a real ``proscribe scan``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "proscribe", "scan", str(path), "--as-of",
+                           str(AS_OF), "--jurisdiction", "CN", "--workers", str(workers), "--out",
+                           str(OUT / "verdicts.jsonl")], capture_output=True, check=False)
+    seconds = time.perf_counter() - started
+    if done.returncode not in (0, 1):
+        sys.exit(done.stderr.decode())
+    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return rows / seconds, peak / 1024
+
+
+def listings(path: Path, count: int) -> list[Listing]:
+    with path.open("rb") as handle:
+        return [Listing(r["id"], r["title"], r.get("description"), r.get("category"))
+                for r in map(orjson.loads, islice(handle, count))]
+
+
+def decide_batch_rate(path: Path, count: int) -> float:
+    engine = Engine(load_pack("cn-crypto-mining-2021"))
+    batch = listings(path, count)
+    started = time.perf_counter()
+    engine.decide_batch(batch, as_of=AS_OF, jurisdiction="CN")
+    return count / (time.perf_counter() - started)
+
+
+def naive_rate(path: Path, count: int) -> tuple[float, int]:
+    """One ``re`` alternation of every word and pattern of the pack, after NFKC + casefold."""
+    pack = load_pack("cn-crypto-mining-2021")
+    words = [w for c in pack.classes for s in c.signals for ws in s.words.values() for w in ws]
+    patterns = [p for c in pack.classes for s in c.signals for p in s.patterns]
+    alternation = re.compile("|".join([re.escape(w.casefold()) for w in words] + patterns))
+    batch = listings(path, count)
+    started = time.perf_counter()
+    hits = 0
+    for item in batch:
+        text = unicodedata.normalize("NFKC", f"{item.title} {item.description or ''}").casefold()
+        hits += alternation.search(text) is not None
+    return count / (time.perf_counter() - started), len(words) + len(patterns)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--naive-rows", type=int, default=20_000)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+    big = catalogue(args.rows)
+    small = catalogue(args.rows // 4)
+    print(f"machine: {os.cpu_count()} cores; scan uses {args.workers} workers\n")
+    naive, expressions = naive_rate(big, args.naive_rows)
+    print(f"naive re alternation ({expressions} expressions), 1 core : {naive:12,.0f} listings/s"
+          f"  (on {args.naive_rows:,} listings)")
+    batch = decide_batch_rate(big, min(args.rows, 100_000))
+    print(f"Engine.decide_batch, 1 core                     : {batch:12,.0f} listings/s")
+    rate_small, peak_small = scan_end_to_end(small, args.rows // 4, args.workers)
+    rate_big, peak_big = scan_end_to_end(big, args.rows, args.workers)
+    print(f"proscribe scan end to end, {args.rows // 4:>9,} listings : {rate_small:12,.0f} "
+          f"listings/s, peak RSS {peak_small:,.0f} MiB")
+    print(f"proscribe scan end to end, {args.rows:>9,} listings : {rate_big:12,.0f} "
+          f"listings/s, peak RSS {peak_big:,.0f} MiB")
+    print(f"\nend-to-end scan vs naive scanner: {rate_big / naive:,.1f}x; peak memory at 4x the "
+          f"rows: {peak_big / peak_small:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
