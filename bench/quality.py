@@ -35,16 +35,22 @@ def main() -> None:
     started = time.perf_counter()
     tallies = evaluate(engine, rows, as_of=dt.date(2021, 10, 20), jurisdiction="CN")
     seconds = time.perf_counter() - started
-    print(f"{len(rows):,} labelled listings from {path} in {seconds:.1f} s "
-          f"({len(rows) / seconds:,.0f} listings/s, one core)\n")
-    print(f"{'group':48} {'prohib':>7} {'allowed':>8} {'flagR':>6} {'blockR':>6} {'blockP':>6} "
-          f"{'FPR':>7} {'border→review':>14}")
+    print(
+        f"{len(rows):,} labelled listings from {path} in {seconds:.1f} s "
+        f"({len(rows) / seconds:,.0f} listings/s, one core)\n"
+    )
+    print(
+        f"{'group':48} {'prohib':>7} {'allowed':>8} {'flagR':>6} {'blockR':>6} {'blockP':>6} "
+        f"{'FPR':>7} {'border→review':>14}"
+    )
     for group in sorted(tallies, key=lambda g: (g != "all", g.split(":")[0], g)):
         t: Tally = tallies[group]
         fpr = "    -  " if t.false_positive_rate is None else f"{t.false_positive_rate:7.4%}"
         border = f"{t.borderline_flagged}/{t.borderline}" if t.borderline else "-"
-        print(f"{group:48} {t.prohibited:7,} {t.allowed:8,} {_fmt(t.flagged_recall)} "
-              f"{_fmt(t.blocked_recall)} {_fmt(t.blocked_precision)} {fpr} {border:>14}")
+        print(
+            f"{group:48} {t.prohibited:7,} {t.allowed:8,} {_fmt(t.flagged_recall)} "
+            f"{_fmt(t.blocked_recall)} {_fmt(t.blocked_precision)} {fpr} {border:>14}"
+        )
 
 
 if __name__ == "__main__":

@@ -50,9 +50,25 @@ def scan_end_to_end(path: Path, rows: int, workers: int) -> tuple[float, float]:
     """Rows per second and peak RSS (MiB) of the largest process of a real ``proscribe scan``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "proscribe", "scan", str(path), "--as-of",
-                           str(AS_OF), "--jurisdiction", "CN", "--workers", str(workers), "--out",
-                           str(OUT / "verdicts.jsonl")], capture_output=True, check=False)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "proscribe",
+            "scan",
+            str(path),
+            "--as-of",
+            str(AS_OF),
+            "--jurisdiction",
+            "CN",
+            "--workers",
+            str(workers),
+            "--out",
+            str(OUT / "verdicts.jsonl"),
+        ],
+        capture_output=True,
+        check=False,
+    )
     seconds = time.perf_counter() - started
     if done.returncode not in (0, 1):
         sys.exit(done.stderr.decode())
@@ -62,8 +78,10 @@ def scan_end_to_end(path: Path, rows: int, workers: int) -> tuple[float, float]:
 
 def listings(path: Path, count: int) -> list[Listing]:
     with path.open("rb") as handle:
-        return [Listing(r["id"], r["title"], r.get("description"), r.get("category"))
-                for r in map(orjson.loads, islice(handle, count))]
+        return [
+            Listing(r["id"], r["title"], r.get("description"), r.get("category"))
+            for r in map(orjson.loads, islice(handle, count))
+        ]
 
 
 def decide_batch_rate(path: Path, count: int) -> float:
@@ -99,18 +117,26 @@ def main() -> None:
     small = catalogue(args.rows // 4)
     print(f"machine: {os.cpu_count()} cores; scan uses {args.workers} workers\n")
     naive, expressions = naive_rate(big, args.naive_rows)
-    print(f"naive re alternation ({expressions} expressions), 1 core : {naive:12,.0f} listings/s"
-          f"  (on {args.naive_rows:,} listings)")
+    print(
+        f"naive re alternation ({expressions} expressions), 1 core : {naive:12,.0f} listings/s"
+        f"  (on {args.naive_rows:,} listings)"
+    )
     batch = decide_batch_rate(big, min(args.rows, 100_000))
     print(f"Engine.decide_batch, 1 core                     : {batch:12,.0f} listings/s")
     rate_small, peak_small = scan_end_to_end(small, args.rows // 4, args.workers)
     rate_big, peak_big = scan_end_to_end(big, args.rows, args.workers)
-    print(f"proscribe scan end to end, {args.rows // 4:>9,} listings : {rate_small:12,.0f} "
-          f"listings/s, peak RSS {peak_small:,.0f} MiB")
-    print(f"proscribe scan end to end, {args.rows:>9,} listings : {rate_big:12,.0f} "
-          f"listings/s, peak RSS {peak_big:,.0f} MiB")
-    print(f"\nend-to-end scan vs naive scanner: {rate_big / naive:,.1f}x; peak memory at 4x the "
-          f"rows: {peak_big / peak_small:.2f}x")
+    print(
+        f"proscribe scan end to end, {args.rows // 4:>9,} listings : {rate_small:12,.0f} "
+        f"listings/s, peak RSS {peak_small:,.0f} MiB"
+    )
+    print(
+        f"proscribe scan end to end, {args.rows:>9,} listings : {rate_big:12,.0f} "
+        f"listings/s, peak RSS {peak_big:,.0f} MiB"
+    )
+    print(
+        f"\nend-to-end scan vs naive scanner: {rate_big / naive:,.1f}x; peak memory at 4x the "
+        f"rows: {peak_big / peak_small:.2f}x"
+    )
 
 
 if __name__ == "__main__":

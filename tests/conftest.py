@@ -15,7 +15,7 @@ import pytest
 # Compiled pattern databases go to a throw-away cache, not the developer's home.
 os.environ.setdefault("PROSCRIBE_CACHE_DIR", tempfile.mkdtemp(prefix="proscribe-cache-"))
 
-from proscribe import Engine, Listing, PolicyPack, Verdict, load_pack  # noqa: E402
+from proscribe import Engine, Listing, PolicyPack, Verdict, load_pack
 
 PACK_ID = "cn-crypto-mining-2021"
 ENFORCED = dt.date(2021, 10, 20)
@@ -35,8 +35,9 @@ def engine(pack: PolicyPack) -> Engine:
 
 @pytest.fixture(scope="session")
 def decide(engine: Engine) -> Callable[..., Verdict]:
-    def run(title: str, *, as_of: dt.date = ENFORCED, jurisdiction: str | None = "CN",
-            **fields: str) -> Verdict:
+    def run(
+        title: str, *, as_of: dt.date = ENFORCED, jurisdiction: str | None = "CN", **fields: str
+    ) -> Verdict:
         return engine.decide(Listing("t", title, **fields), as_of=as_of, jurisdiction=jurisdiction)
 
     return run
@@ -47,7 +48,13 @@ def cli() -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run ``proscribe`` as a real process; returns the completed process (never raises)."""
 
     def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "proscribe", *args], capture_output=True,
-                              text=True, cwd=cwd, timeout=600, check=False)
+        return subprocess.run(
+            [sys.executable, "-m", "proscribe", *args],
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            timeout=600,
+            check=False,
+        )
 
     return run

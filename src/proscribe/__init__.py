@@ -1,7 +1,7 @@
 """proscribe: turn a ban into enforced, explained controls from a declarative policy pack.
 
-    >>> from proscribe import Engine, Listing, load_pack
-    >>> engine = Engine(load_pack("cn-crypto-mining-2021"))
+>>> from proscribe import Engine, Listing, load_pack
+>>> engine = Engine(load_pack("cn-crypto-mining-2021"))
 """
 
 from proscribe.decide import Engine, Verdict
@@ -9,6 +9,14 @@ from proscribe.errors import Diagnostic, PackError, ProscribeError
 from proscribe.policy import PolicyPack, load_pack
 from proscribe.types import Listing
 
-__all__ = ["Diagnostic", "Engine", "Listing", "PackError", "PolicyPack", "ProscribeError",
-           "Verdict", "load_pack"]
+__all__ = [
+    "Diagnostic",
+    "Engine",
+    "Listing",
+    "PackError",
+    "PolicyPack",
+    "ProscribeError",
+    "Verdict",
+    "load_pack",
+]
 __version__ = "0.1.0"

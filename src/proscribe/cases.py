@@ -67,9 +67,14 @@ def load_cases(path: Path, pack: PolicyPack) -> CasesFile:
         for index, case in enumerate(parsed.cases):
             for pos, cls in enumerate(case.classes or []):
                 if cls not in pack.class_ids:
-                    problems.append(Diagnostic("PSC-P014", f"case '{case.name}' names unknown class "
-                                               f"'{cls}'", doc.locate(("cases", index, "classes", pos)),
-                                               f"known classes: {', '.join(pack.class_ids)}"))
+                    problems.append(
+                        Diagnostic(
+                            "PSC-P014",
+                            f"case '{case.name}' names unknown class '{cls}'",
+                            doc.locate(("cases", index, "classes", pos)),
+                            f"known classes: {', '.join(pack.class_ids)}",
+                        )
+                    )
     if problems or parsed is None:
         raise PackError(problems)
     return parsed
@@ -81,8 +86,9 @@ def run_cases(engine: Engine, path: Path) -> list[CaseResult]:
     for index, case in enumerate(cases.cases):
         as_of = case.as_of or cases.defaults.as_of or engine.pack.spec.phases.effective
         listing = Listing(f"{path.stem}-{index + 1}", case.title, case.description, case.category)
-        verdict = engine.decide(listing, as_of=as_of,
-                                jurisdiction=case.jurisdiction or cases.defaults.jurisdiction)
+        verdict = engine.decide(
+            listing, as_of=as_of, jurisdiction=case.jurisdiction or cases.defaults.jurisdiction
+        )
         results.append(CaseResult(path.name, case, verdict, tuple(_check(case, verdict))))
     return results
 

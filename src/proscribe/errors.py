@@ -85,8 +85,15 @@ class StoreError(ProscribeError):
     """The database cannot be reached or has an unexpected schema."""
 
 
-def error(cls: type[ProscribeError], code: str, message: str, *, hint: str | None = None,
-          file: str | None = None, line: int | None = None) -> ProscribeError:
+def error(
+    cls: type[ProscribeError],
+    code: str,
+    message: str,
+    *,
+    hint: str | None = None,
+    file: str | None = None,
+    line: int | None = None,
+) -> ProscribeError:
     """Build a single-diagnostic error of the given class."""
     location = Location(file, line) if file else None
     return cls(Diagnostic(code, message, location, hint))

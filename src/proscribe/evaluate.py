@@ -68,8 +68,9 @@ def _ratio(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-def evaluate(engine: Engine, rows: Iterable[dict[str, Any]], *, as_of: dt.date,
-             jurisdiction: str | None) -> dict[str, Tally]:
+def evaluate(
+    engine: Engine, rows: Iterable[dict[str, Any]], *, as_of: dt.date, jurisdiction: str | None
+) -> dict[str, Tally]:
     """Tallies overall (``all``), per ``class:``, ``lang:`` and ``source:``."""
     tallies: dict[str, Tally] = defaultdict(Tally)
     for row in rows:

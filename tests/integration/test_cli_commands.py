@@ -16,8 +16,17 @@ GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 
 
 def test_explain_json_matches_the_golden_record(cli: Cli) -> None:
-    done = cli("explain", "Brand new Аntminer S19 95TH, 礦機", "--category", "Home > Heaters",
-               "--as-of", "2021-10-20", "--jurisdiction", "CN", "--json")
+    done = cli(
+        "explain",
+        "Brand new Аntminer S19 95TH, 礦機",
+        "--category",
+        "Home > Heaters",
+        "--as-of",
+        "2021-10-20",
+        "--jurisdiction",
+        "CN",
+        "--json",
+    )
     assert done.returncode == 1, done.stderr
     golden = GOLDEN / "explain_antminer.json"
     if os.environ.get("PROSCRIBE_UPDATE_GOLDEN"):
@@ -38,8 +47,11 @@ def test_pack_check_ok_and_errors(cli: Cli, tmp_path: Path) -> None:
     broken = tmp_path / "p"
     shutil.copytree(BUNDLED / "cn-crypto-mining-2021", broken)
     cls = broken / "virtual-currency.yaml"
-    cls.write_text(cls.read_text().replace("vetoes_below: 0.9", "vetoes_below: 1.9").replace(
-        "  - id: coin-amount", "  - id: coin-amount\n    colour: red"))
+    cls.write_text(
+        cls.read_text()
+        .replace("vetoes_below: 0.9", "vetoes_below: 1.9")
+        .replace("  - id: coin-amount", "  - id: coin-amount\n    colour: red")
+    )
     done = cli("pack", "check", str(broken))
     assert done.returncode == 2
     assert "PSC-P003 unknown key 'colour'" in done.stderr
@@ -49,8 +61,13 @@ def test_pack_check_ok_and_errors(cli: Cli, tmp_path: Path) -> None:
 def test_pack_show_says_what_where_and_when(cli: Cli) -> None:
     done = cli("pack", "show", "cn-crypto-mining-2021")
     assert done.returncode == 0
-    for text in ("applies in: CN", "effective 2021-10-08", "enforced 2021-10-15", "mining-hardware",
-                 "Consumer Electronics > Blockchain Miners"):
+    for text in (
+        "applies in: CN",
+        "effective 2021-10-08",
+        "enforced 2021-10-15",
+        "mining-hardware",
+        "Consumer Electronics > Blockchain Miners",
+    ):
         assert text in done.stdout
 
 
@@ -72,7 +89,8 @@ def test_a_failing_case_fails_the_run(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "p"
     shutil.copytree(BUNDLED / "cn-crypto-mining-2021", folder)
     (folder / "wrong.cases.yaml").write_text(
-        "cases:\n  - {name: wrong, title: 'Yoga mat', expect: block}\n")
+        "cases:\n  - {name: wrong, title: 'Yoga mat', expect: block}\n"
+    )
     done = cli("test", str(folder))
     assert done.returncode == 1
     assert "FAIL: wrong.cases.yaml: wrong" in done.stdout

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-
 from tests.conftest import REPO
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
@@ -17,8 +16,12 @@ ROWS = [
     {"id": "a1", "title": "Antminer S19j Pro 104TH/s", "seller_id": "s1", "category": "Miners"},
     {"id": "a2", "title": "Yoga mat 6mm", "seller_id": "s2"},
     {"id": "a3", "title": "Bitcoin For Beginners", "seller_id": "s3"},
-    {"id": "a4", "title": "Аntminer S19 95TH", "seller_id": "s1",
-     "category": "Home Appliances > Heaters"},
+    {
+        "id": "a4",
+        "title": "Аntminer S19 95TH",
+        "seller_id": "s1",
+        "category": "Home Appliances > Heaters",
+    },
 ]
 SCAN = ("scan", "--as-of", "2021-10-20", "--jurisdiction", "CN")
 
@@ -38,14 +41,29 @@ def test_scan_writes_one_explained_verdict_per_listing(cli: Cli, tmp_path: Path)
     assert done.returncode == 1, done.stderr  # something is prohibited
     verdicts = _verdicts(out)
     assert [verdicts[i]["decision"] for i in ("a1", "a2", "a3", "a4")] == [
-        "block", "allow", "review", "block"]
+        "block",
+        "allow",
+        "review",
+        "block",
+    ]
     record = verdicts["a4"]
-    for key in ("id", "decision", "classes", "score", "evidence", "evasion", "reason", "pack",
-                "revision", "as_of", "jurisdiction"):
+    for key in (
+        "id",
+        "decision",
+        "classes",
+        "score",
+        "evidence",
+        "evasion",
+        "reason",
+        "pack",
+        "revision",
+        "as_of",
+        "jurisdiction",
+    ):
         assert key in record
     assert {e["signal"] for e in record["evasion"]} == {"obfuscated", "misplaced"}
     evidence = next(e for e in record["evidence"] if e["rule"] == "asic-makers")
-    assert ROWS[3]["title"][evidence["start"]:evidence["end"]] == "Аntminer"
+    assert ROWS[3]["title"][evidence["start"] : evidence["end"]] == "Аntminer"
     assert "Scan summary" in done.stdout
 
 
@@ -96,16 +114,20 @@ def test_report_is_written_with_charts_and_highlighted_evidence(cli: Cli, tmp_pa
     assert "<mark" in html and ">Antminer</mark>" in html
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("missing.jsonl",), "PSC-C001"),
-    (("catalogue.xlsx",), "PSC-C002"),
-    (("c.jsonl", "--as-of", "20-10-2021"), "PSC-U001"),
-    (("c.jsonl", "--jurisdiction", "China"), "PSC-U004"),
-    (("c.jsonl", "--pack", "no-such-pack"), "PSC-P008"),
-    (("c.jsonl", "--out", "v.txt"), "PSC-U002"),
-])
-def test_bad_usage_exits_two_with_a_coded_message(cli: Cli, tmp_path: Path, args: tuple[str, ...],
-                                                  message: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("missing.jsonl",), "PSC-C001"),
+        (("catalogue.xlsx",), "PSC-C002"),
+        (("c.jsonl", "--as-of", "20-10-2021"), "PSC-U001"),
+        (("c.jsonl", "--jurisdiction", "China"), "PSC-U004"),
+        (("c.jsonl", "--pack", "no-such-pack"), "PSC-P008"),
+        (("c.jsonl", "--out", "v.txt"), "PSC-U002"),
+    ],
+)
+def test_bad_usage_exits_two_with_a_coded_message(
+    cli: Cli, tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
     _jsonl(tmp_path / "c.jsonl", ROWS)
     (tmp_path / "catalogue.xlsx").write_bytes(b"x")
     done = cli("scan", *args, cwd=tmp_path)

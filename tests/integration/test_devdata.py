@@ -9,10 +9,10 @@ import datetime as dt
 
 import orjson
 import pytest
+from tests.conftest import DEV_DATA
 
 from proscribe import Engine
 from proscribe.evaluate import evaluate
-from tests.conftest import DEV_DATA
 
 pytestmark = pytest.mark.devdata
 

@@ -42,8 +42,9 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 def test_scan_is_recorded_with_its_verdicts(cli: Cli, url: str, tmp_path: Path) -> None:
     catalogue = tmp_path / "c.jsonl"
-    catalogue.write_text('{"id": "a", "title": "Antminer S19", "seller_id": "s"}\n'
-                         '{"id": "b", "title": "Yoga mat"}\n')
+    catalogue.write_text(
+        '{"id": "a", "title": "Antminer S19", "seller_id": "s"}\n{"id": "b", "title": "Yoga mat"}\n'
+    )
     done = cli("scan", str(catalogue), "--as-of", "2021-10-20", "--db", url)
     assert done.returncode == 1, done.stderr
     store = ScanStore(engine_for(url))

@@ -3,4 +3,12 @@
 from proscribe.catalogue.reader import Catalogue, Rejected, Row, from_json_line, to_row
 from proscribe.catalogue.writer import VerdictWriter, output_format
 
-__all__ = ["Catalogue", "Rejected", "Row", "VerdictWriter", "from_json_line", "output_format", "to_row"]
+__all__ = [
+    "Catalogue",
+    "Rejected",
+    "Row",
+    "VerdictWriter",
+    "from_json_line",
+    "output_format",
+    "to_row",
+]

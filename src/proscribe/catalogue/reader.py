@@ -18,8 +18,14 @@ import orjson
 from proscribe.errors import CatalogueError, Diagnostic, Location
 from proscribe.types import Listing
 
-FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
-           ".parquet": "parquet", ".pq": "parquet"}
+FORMATS = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
 OPTIONAL = ("description", "category", "seller_id", "price", "currency", "country", "listed_at")
 #: Longest title and description accepted; longer ones are data errors, not listings.
 MAX_TITLE = 10_000
@@ -38,8 +44,13 @@ class Rejected:
     hint: str
 
     def to_record(self) -> dict[str, object]:
-        return {"row": self.row, "id": self.id, "code": self.code, "message": self.message,
-                "hint": self.hint}
+        return {
+            "row": self.row,
+            "id": self.id,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+        }
 
 
 Row = Listing | Rejected
@@ -48,9 +59,14 @@ Row = Listing | Rejected
 def catalogue_format(path: Path) -> str:
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise CatalogueError(Diagnostic(
-            "PSC-C002", f"unknown catalogue format '{path.suffix or '(no extension)'}'",
-            Location(str(path)), "use .csv, .jsonl (JSON Lines) or .parquet"))
+        raise CatalogueError(
+            Diagnostic(
+                "PSC-C002",
+                f"unknown catalogue format '{path.suffix or '(no extension)'}'",
+                Location(str(path)),
+                "use .csv, .jsonl (JSON Lines) or .parquet",
+            )
+        )
     return fmt
 
 
@@ -61,8 +77,14 @@ class Catalogue:
         self.path = path
         self.format = catalogue_format(path)
         if not path.is_file():
-            raise CatalogueError(Diagnostic("PSC-C001", "cannot read the catalogue: no such file",
-                                            Location(str(path)), "check the path"))
+            raise CatalogueError(
+                Diagnostic(
+                    "PSC-C001",
+                    "cannot read the catalogue: no such file",
+                    Location(str(path)),
+                    "check the path",
+                )
+            )
         self.size = path.stat().st_size
         self.done = 0  # bytes read (CSV, JSON Lines) or rows read (Parquet)
         if self.format == "parquet":
@@ -100,7 +122,11 @@ class Catalogue:
         with self._open() as handle:
             lines = self._decoded(handle)
             reader = csv.DictReader(lines)
-            if reader.fieldnames is None or "title" not in reader.fieldnames or "id" not in reader.fieldnames:
+            if (
+                reader.fieldnames is None
+                or "title" not in reader.fieldnames
+                or "id" not in reader.fieldnames
+            ):
                 raise _missing_columns(self.path, reader.fieldnames or [])
             for fields in reader:
                 yield _from_csv(fields, reader.line_num)
@@ -129,14 +155,25 @@ class Catalogue:
         try:
             return self.path.open("rb")
         except OSError as exc:
-            raise CatalogueError(Diagnostic("PSC-C001", f"cannot read the catalogue: {exc.strerror}",
-                                            Location(str(self.path)),
-                                            "check the path and its permissions")) from exc
+            raise CatalogueError(
+                Diagnostic(
+                    "PSC-C001",
+                    f"cannot read the catalogue: {exc.strerror}",
+                    Location(str(self.path)),
+                    "check the path and its permissions",
+                )
+            ) from exc
 
 
 def _no_listings(path: Path) -> CatalogueError:
-    return CatalogueError(Diagnostic("PSC-C004", "the catalogue holds no listings",
-                                     Location(str(path)), "check that the right file was exported"))
+    return CatalogueError(
+        Diagnostic(
+            "PSC-C004",
+            "the catalogue holds no listings",
+            Location(str(path)),
+            "check that the right file was exported",
+        )
+    )
 
 
 def _parquet_rows(path: Path) -> int:
@@ -145,17 +182,27 @@ def _parquet_rows(path: Path) -> int:
     try:
         return int(pq.ParquetFile(path).metadata.num_rows)
     except Exception as exc:
-        raise CatalogueError(Diagnostic("PSC-C005", f"not a readable Parquet file: {exc}",
-                                        Location(str(path)),
-                                        "re-export the file, or name it .csv/.jsonl")) from exc
+        raise CatalogueError(
+            Diagnostic(
+                "PSC-C005",
+                f"not a readable Parquet file: {exc}",
+                Location(str(path)),
+                "re-export the file, or name it .csv/.jsonl",
+            )
+        ) from exc
 
 
 def _missing_columns(path: Path, names: list[str] | Any) -> CatalogueError:
     missing = [c for c in ("id", "title") if c not in names]
-    return CatalogueError(Diagnostic(
-        "PSC-C003", f"missing required column(s): {', '.join(missing)}", Location(str(path), 1),
-        f"the columns found are: {', '.join(names) or '(none)'}; rename the right ones to "
-        "'id' and 'title'"))
+    return CatalogueError(
+        Diagnostic(
+            "PSC-C003",
+            f"missing required column(s): {', '.join(missing)}",
+            Location(str(path), 1),
+            f"the columns found are: {', '.join(names) or '(none)'}; rename the right ones to "
+            "'id' and 'title'",
+        )
+    )
 
 
 def from_json_line(raw: bytes, number: int) -> Row:
@@ -166,22 +213,38 @@ def from_json_line(raw: bytes, number: int) -> Row:
         invalid = _utf8_problem(raw)
         if invalid:
             return Rejected(number, None, "PSC-C006", invalid, "re-export the file as UTF-8")
-        return Rejected(number, None, "PSC-C007", f"not valid JSON: {exc}",
-                        "each line must be one JSON object")
+        return Rejected(
+            number, None, "PSC-C007", f"not valid JSON: {exc}", "each line must be one JSON object"
+        )
     if not isinstance(fields, dict):
-        return Rejected(number, None, "PSC-C007", "the line is JSON but not an object",
-                        'each line must be one JSON object such as {"id": …, "title": …}')
+        return Rejected(
+            number,
+            None,
+            "PSC-C007",
+            "the line is JSON but not an object",
+            'each line must be one JSON object such as {"id": …, "title": …}',
+        )
     return to_row(fields, number)
 
 
 def _from_csv(fields: dict[str, Any], number: int) -> Row:
     if None in fields:
-        return Rejected(number, _text(fields.get("id")), "PSC-C008",
-                        "the row has more cells than the header", "quote cells holding commas")
+        return Rejected(
+            number,
+            _text(fields.get("id")),
+            "PSC-C008",
+            "the row has more cells than the header",
+            "quote cells holding commas",
+        )
     for value in fields.values():
         if isinstance(value, str) and _has_surrogates(value):
-            return Rejected(number, _clean_id(fields.get("id")), "PSC-C006",
-                            "invalid UTF-8 in the row", "re-export the file as UTF-8")
+            return Rejected(
+                number,
+                _clean_id(fields.get("id")),
+                "PSC-C006",
+                "invalid UTF-8 in the row",
+                "re-export the file as UTF-8",
+            )
     return to_row({k: (v if v != "" else None) for k, v in fields.items()}, number)
 
 
@@ -192,8 +255,13 @@ def to_row(fields: dict[str, Any], number: int) -> Row:
         return Rejected(number, None, "PSC-C009", "the row has no id", "give every listing an id")
     title = fields.get("title")
     if not isinstance(title, str) or not title.strip():
-        return Rejected(number, ident, "PSC-C009", "the row has no title",
-                        "give every listing a non-empty title")
+        return Rejected(
+            number,
+            ident,
+            "PSC-C009",
+            "the row has no title",
+            "give every listing a non-empty title",
+        )
     problem = _field_problem(fields, title)
     if problem:
         return Rejected(number, ident, "PSC-C010", problem[0], problem[1])
@@ -201,20 +269,30 @@ def to_row(fields: dict[str, Any], number: int) -> Row:
     try:
         price_value = float(price) if price is not None else None
     except (TypeError, ValueError):
-        return Rejected(number, ident, "PSC-C011", f"price {price!r} is not a number",
-                        "write prices as plain numbers, e.g. 129.99")
+        return Rejected(
+            number,
+            ident,
+            "PSC-C011",
+            f"price {price!r} is not a number",
+            "write prices as plain numbers, e.g. 129.99",
+        )
     optional = {k: _text(fields.get(k)) for k in OPTIONAL if k != "price"}
     return Listing(id=ident, title=title, price=price_value, **optional)
 
 
 def _field_problem(fields: dict[str, Any], title: str) -> tuple[str, str] | None:
     if len(title) > MAX_TITLE:
-        return (f"title is {len(title):,} characters long; the limit is {MAX_TITLE:,}",
-                "this is not a listing title: check the export (a description in the title column?)")
+        return (
+            f"title is {len(title):,} characters long; the limit is {MAX_TITLE:,}",
+            "this is not a listing title: check the export (a description in the title column?)",
+        )
     description = fields.get("description")
     if isinstance(description, str) and len(description) > MAX_DESCRIPTION:
-        return (f"description is {len(description):,} characters long; the limit is "
-                f"{MAX_DESCRIPTION:,}", "check the export")
+        return (
+            f"description is {len(description):,} characters long; the limit is "
+            f"{MAX_DESCRIPTION:,}",
+            "check the export",
+        )
     for key in OPTIONAL:
         value = fields.get(key)
         if isinstance(value, dict | list):

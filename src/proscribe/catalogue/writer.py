@@ -17,32 +17,72 @@ def verdict_schema() -> Any:
     """The Arrow schema of a verdict record (the same fields as the JSON Lines output)."""
     import pyarrow as pa
 
-    evidence = pa.struct([
-        ("class", pa.string()), ("rule", pa.string()), ("kind", pa.string()), ("term", pa.string()),
-        ("field", pa.string()), ("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
-        ("weight", pa.float64()), ("tricks", pa.list_(pa.string())),
-    ])
-    evasion = pa.struct([
-        ("signal", pa.string()), ("class", pa.string()), ("detail", pa.string()),
-        ("field", pa.string()), ("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
-    ])
-    adjustment = pa.struct([("kind", pa.string()), ("class", pa.string()), ("rule", pa.string()),
-                            ("by", pa.string()), ("reason", pa.string())])
-    return pa.schema([
-        ("id", pa.string()), ("decision", pa.string()), ("classes", pa.list_(pa.string())),
-        ("score", pa.float64()), ("scores", pa.map_(pa.string(), pa.float64())),
-        ("evidence", pa.list_(evidence)), ("evasion", pa.list_(evasion)),
-        ("adjustments", pa.list_(adjustment)), ("reason", pa.string()),
-        ("notes", pa.list_(pa.string())), ("pack", pa.string()), ("revision", pa.string()),
-        ("as_of", pa.string()), ("jurisdiction", pa.string()), ("phase", pa.string()),
-    ])
+    evidence = pa.struct(
+        [
+            ("class", pa.string()),
+            ("rule", pa.string()),
+            ("kind", pa.string()),
+            ("term", pa.string()),
+            ("field", pa.string()),
+            ("text", pa.string()),
+            ("start", pa.int32()),
+            ("end", pa.int32()),
+            ("weight", pa.float64()),
+            ("tricks", pa.list_(pa.string())),
+        ]
+    )
+    evasion = pa.struct(
+        [
+            ("signal", pa.string()),
+            ("class", pa.string()),
+            ("detail", pa.string()),
+            ("field", pa.string()),
+            ("text", pa.string()),
+            ("start", pa.int32()),
+            ("end", pa.int32()),
+        ]
+    )
+    adjustment = pa.struct(
+        [
+            ("kind", pa.string()),
+            ("class", pa.string()),
+            ("rule", pa.string()),
+            ("by", pa.string()),
+            ("reason", pa.string()),
+        ]
+    )
+    return pa.schema(
+        [
+            ("id", pa.string()),
+            ("decision", pa.string()),
+            ("classes", pa.list_(pa.string())),
+            ("score", pa.float64()),
+            ("scores", pa.map_(pa.string(), pa.float64())),
+            ("evidence", pa.list_(evidence)),
+            ("evasion", pa.list_(evasion)),
+            ("adjustments", pa.list_(adjustment)),
+            ("reason", pa.string()),
+            ("notes", pa.list_(pa.string())),
+            ("pack", pa.string()),
+            ("revision", pa.string()),
+            ("as_of", pa.string()),
+            ("jurisdiction", pa.string()),
+            ("phase", pa.string()),
+        ]
+    )
 
 
 def output_format(path: Path) -> str:
     fmt = OUTPUT_FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise UsageError(Diagnostic("PSC-U002", f"cannot write verdicts as '{path.suffix}'",
-                                    Location(str(path)), "name the output .jsonl or .parquet"))
+        raise UsageError(
+            Diagnostic(
+                "PSC-U002",
+                f"cannot write verdicts as '{path.suffix}'",
+                Location(str(path)),
+                "name the output .jsonl or .parquet",
+            )
+        )
     return fmt
 
 
@@ -64,9 +104,14 @@ class VerdictWriter:
 
                 self._parquet = pq.ParquetWriter(self.path, verdict_schema())
         except OSError as exc:
-            raise UsageError(Diagnostic("PSC-U003", f"cannot write the output: {exc.strerror}",
-                                        Location(str(self.path)),
-                                        "check that the folder exists and is writable")) from exc
+            raise UsageError(
+                Diagnostic(
+                    "PSC-U003",
+                    f"cannot write the output: {exc.strerror}",
+                    Location(str(self.path)),
+                    "check that the folder exists and is writable",
+                )
+            ) from exc
         return self
 
     def write(self, lines: list[bytes]) -> None:
@@ -81,8 +126,12 @@ class VerdictWriter:
             records = [orjson.loads(line) for line in lines]
             self._parquet.write_table(pa.Table.from_pylist(records, schema=verdict_schema()))
 
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         if self._handle is not None:
             self._handle.close()
         if self._parquet is not None:

@@ -13,9 +13,13 @@ from proscribe.cli import db, explain, packs, scan, testing
 from proscribe.cli.common import stderr
 from proscribe.errors import ProscribeError
 
-app = typer.Typer(name="proscribe", no_args_is_help=True, add_completion=False,
-                  help="Turn a ban into enforced, explained controls from a policy pack.",
-                  pretty_exceptions_enable=False)
+app = typer.Typer(
+    name="proscribe",
+    no_args_is_help=True,
+    add_completion=False,
+    help="Turn a ban into enforced, explained controls from a policy pack.",
+    pretty_exceptions_enable=False,
+)
 app.command("scan")(scan.scan)
 app.command("explain")(explain.explain)
 app.command("test")(testing.test)

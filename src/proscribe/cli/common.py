@@ -24,14 +24,26 @@ def parse_as_of(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(Diagnostic("PSC-U001", f"--as-of '{value}' is not a date", None,
-                                    "write it as YYYY-MM-DD, e.g. 2021-10-20")) from None
+        raise UsageError(
+            Diagnostic(
+                "PSC-U001",
+                f"--as-of '{value}' is not a date",
+                None,
+                "write it as YYYY-MM-DD, e.g. 2021-10-20",
+            )
+        ) from None
 
 
 def parse_jurisdiction(value: str | None) -> str | None:
     if value is None:
         return None
     if not re.fullmatch(r"[A-Za-z]{2}", value):
-        raise UsageError(Diagnostic("PSC-U004", f"--jurisdiction '{value}' is not a country code",
-                                    None, "use a two-letter ISO 3166 code such as CN or US"))
+        raise UsageError(
+            Diagnostic(
+                "PSC-U004",
+                f"--jurisdiction '{value}' is not a country code",
+                None,
+                "use a two-letter ISO 3166 code such as CN or US",
+            )
+        )
     return value.upper()

@@ -29,8 +29,9 @@ def explain(
     """Explain the verdict for one listing."""
     engine = Engine(load_pack(pack))
     listing = Listing("explain", text, description, category)
-    verdict = engine.decide(listing, as_of=parse_as_of(as_of),
-                            jurisdiction=parse_jurisdiction(jurisdiction))
+    verdict = engine.decide(
+        listing, as_of=parse_as_of(as_of), jurisdiction=parse_jurisdiction(jurisdiction)
+    )
     if as_json:
         stdout.out(orjson.dumps(verdict.to_record(), option=orjson.OPT_INDENT_2).decode())
     else:
@@ -39,9 +40,14 @@ def explain(
 
 
 def _show(verdict: Verdict, listing: Listing) -> None:
-    stdout.print(Text.assemble(("decision ", "bold"), (verdict.decision, STYLES[verdict.decision]),
-                               f"   score {verdict.score:.2f}   {verdict.pack} {verdict.revision}"
-                               f"   as of {verdict.as_of}   phase {verdict.phase}"))
+    stdout.print(
+        Text.assemble(
+            ("decision ", "bold"),
+            (verdict.decision, STYLES[verdict.decision]),
+            f"   score {verdict.score:.2f}   {verdict.pack} {verdict.revision}"
+            f"   as of {verdict.as_of}   phase {verdict.phase}",
+        )
+    )
     for name in ("title", "description"):
         value = listing.field(name)
         if value:
@@ -51,8 +57,10 @@ def _show(verdict: Verdict, listing: Listing) -> None:
     for adjustment in verdict.adjustments:
         stdout.print(f"adjustment: {adjustment.reason}", markup=False)
     for signal in verdict.evasion:
-        stdout.print(f"evasion: {signal.signal} ({signal.detail}): '{signal.text}' in "
-                     f"{signal.field}", markup=False)
+        stdout.print(
+            f"evasion: {signal.signal} ({signal.detail}): '{signal.text}' in {signal.field}",
+            markup=False,
+        )
     for note in verdict.notes:
         stdout.print(f"note: {note}", markup=False)
     stdout.print(f"reason: {verdict.reason}", markup=False)
@@ -72,6 +80,13 @@ def _evidence_table(verdict: Verdict) -> Table:
         table.add_column(name)
     for f in verdict.evidence:
         weight = "" if f.weight is None else f"{f.weight:.2f}"
-        table.add_row(f.class_id, f.kind, f.rule, f.text, f"{f.field}[{f.start}:{f.end}]", weight,
-                      ", ".join(f.tricks))
+        table.add_row(
+            f.class_id,
+            f.kind,
+            f.rule,
+            f.text,
+            f"{f.field}[{f.start}:{f.end}]",
+            weight,
+            ", ".join(f.tricks),
+        )
     return table

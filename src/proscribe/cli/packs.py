@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import orjson
 import typer
+from pydantic import BaseModel
 from rich.table import Table
 
 from proscribe.cases import CasesFile, case_files, load_cases
@@ -18,14 +19,16 @@ from proscribe.policy.schema import ClassFile, PackFile
 app = typer.Typer(help="Validate, describe and document policy packs.", no_args_is_help=True)
 
 
-class SchemaKind(str, Enum):
+class SchemaKind(StrEnum):
     pack = "pack"
     class_ = "class"
     cases = "cases"
 
 
 @app.command("check")
-def check(path: Annotated[str, typer.Argument(help="Pack folder, pack.yaml or bundled id.")]) -> None:
+def check(
+    path: Annotated[str, typer.Argument(help="Pack folder, pack.yaml or bundled id.")],
+) -> None:
     """Validate a pack and its cases; print every error at once (exit 2 on errors)."""
     pack = load_pack(path)
     problems: list[Diagnostic] = []
@@ -39,9 +42,11 @@ def check(path: Annotated[str, typer.Argument(help="Pack folder, pack.yaml or bu
         raise PackError(problems)
     words = sum(len(w) for c in pack.classes for s in c.signals for w in s.words.values())
     patterns = sum(len(s.patterns) for c in pack.classes for s in c.signals)
-    stdout.print(f"OK {pack.id} revision {pack.revision}: {len(pack.classes)} classes, {words} "
-                 f"words, {patterns} patterns, {cases} cases; digest {pack.digest[:12]}",
-                 markup=False)
+    stdout.print(
+        f"OK {pack.id} revision {pack.revision}: {len(pack.classes)} classes, {words} "
+        f"words, {patterns} patterns, {cases} cases; digest {pack.digest[:12]}",
+        markup=False,
+    )
 
 
 @app.command("show")
@@ -52,9 +57,11 @@ def show(
     """Say what a pack prohibits, where and from when."""
     pack = load_pack(ref)
     if as_json:
-        data = {"spec": pack.spec.model_dump(mode="json", by_alias=True),
-                "classes": [c.model_dump(mode="json") for c in pack.classes],
-                "digest": pack.digest}
+        data = {
+            "spec": pack.spec.model_dump(mode="json", by_alias=True),
+            "classes": [c.model_dump(mode="json") for c in pack.classes],
+            "digest": pack.digest,
+        }
         stdout.out(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
         return
     _describe(pack)
@@ -66,20 +73,42 @@ def _describe(pack: PolicyPack) -> None:
     stdout.print(f"[bold]{spec.id}[/] revision {spec.revision}: {spec.title}")
     if spec.summary:
         stdout.print(spec.summary.strip(), markup=False)
-    stdout.print(f"applies in: {', '.join(spec.jurisdictions)} (unknown jurisdiction: "
-                 f"{spec.unknown_jurisdiction})", markup=False)
-    dates = [f"{name} {getattr(phases, name)}" for name in
-             ("announced", "effective", "enforced", "withdrawn") if getattr(phases, name)]
+    stdout.print(
+        f"applies in: {', '.join(spec.jurisdictions)} (unknown jurisdiction: "
+        f"{spec.unknown_jurisdiction})",
+        markup=False,
+    )
+    dates = [
+        f"{name} {getattr(phases, name)}"
+        for name in ("announced", "effective", "enforced", "withdrawn")
+        if getattr(phases, name)
+    ]
     stdout.print("phases: " + ", ".join(dates), markup=False)
     table = Table(title="Prohibited classes", show_edge=False)
-    for name in ("class", "what", "review ≥", "block ≥", "words", "patterns", "rules", "exemptions"):
+    for name in (
+        "class",
+        "what",
+        "review ≥",
+        "block ≥",
+        "words",
+        "patterns",
+        "rules",
+        "exemptions",
+    ):
         table.add_column(name)
     for cls in pack.classes:
         words = sum(len(w) for s in cls.signals for w in s.words.values())
         patterns = sum(len(s.patterns) for s in cls.signals)
-        table.add_row(cls.id, cls.title, f"{cls.thresholds.review:.2f}",
-                      f"{cls.thresholds.block:.2f}", str(words), str(patterns), str(len(cls.rules)),
-                      str(len(cls.exemptions)))
+        table.add_row(
+            cls.id,
+            cls.title,
+            f"{cls.thresholds.review:.2f}",
+            f"{cls.thresholds.block:.2f}",
+            str(words),
+            str(patterns),
+            str(len(cls.rules)),
+            str(len(cls.exemptions)),
+        )
     stdout.print(table)
     for closed in spec.closed_categories:
         stdout.print(f"closed category: {closed.path} → {closed.class_}", markup=False)
@@ -92,7 +121,12 @@ def _describe(pack: PolicyPack) -> None:
 
 
 @app.command("schema")
-def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which file's schema.")] = SchemaKind.pack) -> None:
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="Which file's schema.")] = SchemaKind.pack,
+) -> None:
     """Print the JSON Schema of pack.yaml, a class file or a cases file (for editors)."""
-    model = {"pack": PackFile, "class": ClassFile, "cases": CasesFile}[kind.value]
-    stdout.out(orjson.dumps(model.model_json_schema(by_alias=True), option=orjson.OPT_INDENT_2).decode())
+    models: dict[str, type[BaseModel]] = {"pack": PackFile, "class": ClassFile, "cases": CasesFile}
+    model = models[kind.value]
+    stdout.out(
+        orjson.dumps(model.model_json_schema(by_alias=True), option=orjson.OPT_INDENT_2).decode()
+    )

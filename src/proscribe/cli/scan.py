@@ -14,7 +14,13 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 
 import proscribe
 from proscribe.catalogue import Catalogue, Rejected, VerdictWriter, output_format
-from proscribe.cli.common import DEFAULT_PACK, clock, parse_as_of, parse_jurisdiction, stderr, stdout
+from proscribe.cli.common import (
+    DEFAULT_PACK,
+    parse_as_of,
+    parse_jurisdiction,
+    stderr,
+    stdout,
+)
 from proscribe.policy import load_pack
 from proscribe.report.console import print_summary
 from proscribe.scan import ChunkResult, ScanOptions, ScanResult, scan_rows
@@ -24,19 +30,42 @@ SHOWN_REJECTS = 20
 
 
 def scan(
-    catalogue: Annotated[Path, typer.Argument(help="CSV, JSON Lines or Parquet; needs id and title.")],
+    catalogue: Annotated[
+        Path, typer.Argument(help="CSV, JSON Lines or Parquet; needs id and title.")
+    ],
     pack: Annotated[str, typer.Option(help="Bundled pack id or pack folder.")] = DEFAULT_PACK,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Decide as of YYYY-MM-DD (default today).")] = None,
-    jurisdiction: Annotated[str | None, typer.Option(help="Country code for every listing (default: each listing's country).")] = None,
-    out: Annotated[Path | None, typer.Option(help="Write verdicts to FILE.jsonl or FILE.parquet.")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Decide as of YYYY-MM-DD (default today).")
+    ] = None,
+    jurisdiction: Annotated[
+        str | None,
+        typer.Option(help="Country code for every listing (default: each listing's country)."),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Write verdicts to FILE.jsonl or FILE.parquet.")
+    ] = None,
     report: Annotated[Path | None, typer.Option(help="Write an HTML report to FILE.html.")] = None,
-    db: Annotated[str | None, typer.Option(help="Record the scan and its verdicts in this database URL.", envvar="PROSCRIBE_DB")] = None,
-    rejects: Annotated[Path | None, typer.Option(help="Write rejected rows to FILE.jsonl (default: beside --out).")] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Processes deciding listings (default: all cores).")] = os.cpu_count() or 1,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            help="Record the scan and its verdicts in this database URL.", envvar="PROSCRIBE_DB"
+        ),
+    ] = None,
+    rejects: Annotated[
+        Path | None, typer.Option(help="Write rejected rows to FILE.jsonl (default: beside --out).")
+    ] = None,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Processes deciding listings (default: all cores).")
+    ] = os.cpu_count() or 1,
 ) -> None:
     """Scan a catalogue; exit 1 when anything is blocked."""
-    options = ScanOptions(load_pack(pack).path, parse_as_of(as_of), parse_jurisdiction(jurisdiction),
-                          workers, store=db is not None)
+    options = ScanOptions(
+        load_pack(pack).path,
+        parse_as_of(as_of),
+        parse_jurisdiction(jurisdiction),
+        workers,
+        store=db is not None,
+    )
     source = Catalogue(catalogue)
     if out is not None:
         output_format(out)
@@ -50,8 +79,15 @@ def scan(
     raise typer.Exit(1 if result.summary.prohibited else 0)
 
 
-def _run(source: Catalogue, options: ScanOptions, stack: ExitStack, out: Path | None,
-         rejects_path: Path | None, db: str | None, started: dt.datetime) -> ScanResult:
+def _run(
+    source: Catalogue,
+    options: ScanOptions,
+    stack: ExitStack,
+    out: Path | None,
+    rejects_path: Path | None,
+    db: str | None,
+    started: dt.datetime,
+) -> ScanResult:
     writer = stack.enter_context(VerdictWriter(out)) if out else None
     rejects = stack.enter_context(rejects_path.open("wb")) if rejects_path else None
     store, scan_id = _store(db, source, options, started)
@@ -71,35 +107,52 @@ def _run(source: Catalogue, options: ScanOptions, stack: ExitStack, out: Path | 
         if rejects is not None:
             rejects.write(orjson.dumps(row.to_record()) + b"\n")
         if shown < SHOWN_REJECTS or rejects is None:
-            stderr.print(f"{source.path}: row {row.row}{f' (id {row.id})' if row.id else ''}: "
-                         f"{row.code} {row.message}\n    hint: {row.hint}", markup=False)
+            stderr.print(
+                f"{source.path}: row {row.row}{f' (id {row.id})' if row.id else ''}: "
+                f"{row.code} {row.message}\n    hint: {row.hint}",
+                markup=False,
+            )
             shown += 1
 
     result = scan_rows(source, options, consume, reject)
     progress.update(task, completed=source.size)
     if result.summary.rejected > shown and rejects_path:
-        stderr.print(f"… {result.summary.rejected - shown} more rejected rows in {rejects_path}",
-                     markup=False)
+        stderr.print(
+            f"… {result.summary.rejected - shown} more rejected rows in {rejects_path}",
+            markup=False,
+        )
     if store is not None:
         s = result.summary
-        store.finish_scan(scan_id, finished_at=dt.datetime.now(dt.UTC), scanned=s.scanned,
-                          rejected=s.rejected, blocked=s.decisions["block"],
-                          reviewed=s.decisions["review"])
+        store.finish_scan(
+            scan_id,
+            finished_at=dt.datetime.now(dt.UTC),
+            scanned=s.scanned,
+            rejected=s.rejected,
+            blocked=s.decisions["block"],
+            reviewed=s.decisions["review"],
+        )
         stderr.print(f"recorded as scan {scan_id} in {db}", markup=False)
     return result
 
 
-def _store(db: str | None, source: Catalogue, options: ScanOptions,
-           started: dt.datetime) -> tuple[ScanStore | None, int]:
+def _store(
+    db: str | None, source: Catalogue, options: ScanOptions, started: dt.datetime
+) -> tuple[ScanStore | None, int]:
     if db is None:
         return None, 0
     engine = engine_for(db)
     upgrade(engine)
     store = ScanStore(engine)
     pack = load_pack(options.pack)
-    scan_id = store.begin_scan(started_at=started, catalogue=str(source.path), pack_id=pack.id,
-                               revision=pack.revision, pack_digest=pack.digest,
-                               as_of=options.as_of, jurisdiction=options.jurisdiction)
+    scan_id = store.begin_scan(
+        started_at=started,
+        catalogue=str(source.path),
+        pack_id=pack.id,
+        revision=pack.revision,
+        pack_digest=pack.digest,
+        as_of=options.as_of,
+        jurisdiction=options.jurisdiction,
+    )
     return store, scan_id
 
 
@@ -107,22 +160,39 @@ def _stored(v: object) -> dict[str, object]:
     from proscribe.scan import StoredVerdict
 
     assert isinstance(v, StoredVerdict)
-    return {"listing_id": v.listing_id, "seller_id": v.seller_id, "category": v.category,
-            "decision": v.decision, "classes": v.classes, "score": v.score,
-            "record": v.record.decode()}
+    return {
+        "listing_id": v.listing_id,
+        "seller_id": v.seller_id,
+        "category": v.category,
+        "decision": v.decision,
+        "classes": v.classes,
+        "score": v.score,
+        "record": v.record.decode(),
+    }
 
 
 def _progress() -> Progress:
-    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), TaskProgressColumn(),
-                    TimeRemainingColumn(), console=stderr, transient=True,
-                    disable=not stderr.is_terminal)
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeRemainingColumn(),
+        console=stderr,
+        transient=True,
+        disable=not stderr.is_terminal,
+    )
 
 
 def _report(path: Path, result: ScanResult, options: ScanOptions, catalogue: Path) -> None:
     from proscribe.report.html import write_report
 
-    meta = {"pack": result.pack_id, "revision": result.revision, "as_of": options.as_of,
-            "jurisdiction": options.jurisdiction, "catalogue": str(catalogue),
-            "version": proscribe.__version__}
+    meta = {
+        "pack": result.pack_id,
+        "revision": result.revision,
+        "as_of": options.as_of,
+        "jurisdiction": options.jurisdiction,
+        "catalogue": str(catalogue),
+        "version": proscribe.__version__,
+    }
     write_report(path, result.summary, meta)
     stdout.print(f"HTML report: {path.resolve()}", markup=False)

@@ -14,8 +14,12 @@ from proscribe.policy import bundled_pack_ids, load_pack
 
 
 def test(
-    path: Annotated[str | None, typer.Argument(help="A pack folder or id, or one cases file.")] = None,
-    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show passing cases too.")] = False,
+    path: Annotated[
+        str | None, typer.Argument(help="A pack folder or id, or one cases file.")
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("-v", "--verbose", help="Show passing cases too.")
+    ] = False,
 ) -> None:
     """Run pack test cases; exit 1 if any fails."""
     results: list[CaseResult] = []

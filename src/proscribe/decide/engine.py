@@ -1,4 +1,4 @@
-"""``Engine.decide(listing, *, jurisdiction, as_of) -> Verdict``: findings + pack rules → verdict."""
+"""``Engine.decide(listing, *, as_of, jurisdiction) -> Verdict``: findings + pack rules."""
 
 from __future__ import annotations
 
@@ -25,27 +25,32 @@ class Engine:
         doc = Document.of(listing)
         return [f for r in self.recognizers for f in r.detect(doc)]
 
-    def decide(self, listing: Listing, *, as_of: dt.date,
-               jurisdiction: str | None = None) -> Verdict:
+    def decide(
+        self, listing: Listing, *, as_of: dt.date, jurisdiction: str | None = None
+    ) -> Verdict:
         findings = self.findings(listing)
         where = jurisdiction or listing.country
         scores = [self._score(cls_id, findings, as_of) for cls_id in self.pack.class_ids]
         return self._verdict(listing, scores, as_of, where.upper() if where else None)
 
-    def decide_batch(self, listings: Iterable[Listing], *, as_of: dt.date,
-                     jurisdiction: str | None = None) -> list[Verdict]:
+    def decide_batch(
+        self, listings: Iterable[Listing], *, as_of: dt.date, jurisdiction: str | None = None
+    ) -> list[Verdict]:
         return [self.decide(x, as_of=as_of, jurisdiction=jurisdiction) for x in listings]
 
     def _score(self, class_id: str, findings: list[Finding], as_of: dt.date) -> ClassScore:
         cls = self.pack.get_class(class_id)
-        exemptions = [f for f in findings if f.kind == "exemption" and f.class_id in (class_id, "*")]
+        exemptions = [
+            f for f in findings if f.kind == "exemption" and f.class_id in (class_id, "*")
+        ]
         result = score_class(cls, findings, exemptions)
         if cls.withdrawn is not None and as_of >= cls.withdrawn:
             return ClassScore(class_id, result.score, "allow", result.evidence, result.adjustments)
         return result
 
-    def _verdict(self, listing: Listing, scores: list[ClassScore], as_of: dt.date,
-                 jurisdiction: str | None) -> Verdict:
+    def _verdict(
+        self, listing: Listing, scores: list[ClassScore], as_of: dt.date, jurisdiction: str | None
+    ) -> Verdict:
         phase = self.pack.phase_at(as_of)
         flagged = sorted((s for s in scores if s.decision != "allow"), key=lambda s: -s.score)
         decision = "allow"
@@ -57,16 +62,36 @@ class Engine:
         evasion = tuple(self._evasion(listing, flagged))
         adjustments = tuple(a for s in scores for a in s.adjustments)
         score = max((s.score for s in scores), default=0.0)
-        reason = reason_for(decision, flagged, self.pack, notes=notes, evasion=evasion,
-                            adjustments=adjustments, score=score)
-        return Verdict(listing.id, decision, tuple(s.class_id for s in flagged), score,
-                       tuple(ClassResult(s.class_id, s.score, s.decision) for s in scores),
-                       tuple(f for s in flagged for f in s.evidence), evasion, adjustments,
-                       reason, tuple(notes), self.pack.id, self.pack.revision, as_of,
-                       jurisdiction, phase)
+        reason = reason_for(
+            decision,
+            flagged,
+            self.pack,
+            notes=notes,
+            evasion=evasion,
+            adjustments=adjustments,
+            score=score,
+        )
+        return Verdict(
+            listing.id,
+            decision,
+            tuple(s.class_id for s in flagged),
+            score,
+            tuple(ClassResult(s.class_id, s.score, s.decision) for s in scores),
+            tuple(f for s in flagged for f in s.evidence),
+            evasion,
+            adjustments,
+            reason,
+            tuple(notes),
+            self.pack.id,
+            self.pack.revision,
+            as_of,
+            jurisdiction,
+            phase,
+        )
 
-    def _caps(self, flagged: list[ClassScore], decision: str, phase: str,
-              jurisdiction: str | None) -> list[str]:
+    def _caps(
+        self, flagged: list[ClassScore], decision: str, phase: str, jurisdiction: str | None
+    ) -> list[str]:
         """Why a flagged listing is nevertheless allowed: wrong place or wrong time."""
         if not flagged:
             return []
@@ -78,8 +103,10 @@ class Engine:
         if phase == "pending":
             return [f"prohibited from {effective.isoformat()}: would be {decision} as {names}"]
         if phase == "withdrawn":
-            return [f"{self.pack.id} was withdrawn on {self.pack.spec.phases.withdrawn}; "
-                    f"it would have been {decision} as {names}"]
+            return [
+                f"{self.pack.id} was withdrawn on {self.pack.spec.phases.withdrawn}; "
+                f"it would have been {decision} as {names}"
+            ]
         return []
 
     def _evasion(self, listing: Listing, flagged: list[ClassScore]) -> list[EvasionSignal]:
@@ -89,13 +116,28 @@ class Engine:
             for f in s.evidence:
                 if f.tricks and (f.field, f.start, f.end) not in seen:
                     seen.add((f.field, f.start, f.end))
-                    signals.append(EvasionSignal("obfuscated", s.class_id, ", ".join(f.tricks),
-                                                 f.field, f.text, f.start, f.end))
+                    signals.append(
+                        EvasionSignal(
+                            "obfuscated",
+                            s.class_id,
+                            ", ".join(f.tricks),
+                            f.field,
+                            f.text,
+                            f.start,
+                            f.end,
+                        )
+                    )
             expected = self.pack.get_class(s.class_id).expected_categories
             if listing.category and not is_expected(listing.category, expected):
-                signals.append(EvasionSignal(
-                    "misplaced", s.class_id, f"listed under '{listing.category}', where "
-                    f"{s.class_id} is not expected", "category", listing.category, 0,
-                    len(listing.category)))
+                signals.append(
+                    EvasionSignal(
+                        "misplaced",
+                        s.class_id,
+                        f"listed under '{listing.category}', where {s.class_id} is not expected",
+                        "category",
+                        listing.category,
+                        0,
+                        len(listing.category),
+                    )
+                )
         return signals
-

@@ -14,9 +14,16 @@ if TYPE_CHECKING:
 _KIND = {"word": "term", "pattern": "pattern", "rule": "rule", "category": "closed category"}
 
 
-def reason_for(decision: str, flagged: list[ClassScore], pack: PolicyPack, *,
-               notes: list[str], evasion: tuple[EvasionSignal, ...],
-               adjustments: tuple[Adjustment, ...], score: float) -> str:
+def reason_for(
+    decision: str,
+    flagged: list[ClassScore],
+    pack: PolicyPack,
+    *,
+    notes: list[str],
+    evasion: tuple[EvasionSignal, ...],
+    adjustments: tuple[Adjustment, ...],
+    score: float,
+) -> str:
     """One paragraph: the decision, each flagged class with its strongest evidence, evasion."""
     if notes:
         return "Allowed: " + "; ".join(notes) + "."
@@ -36,8 +43,11 @@ def _class_reason(score: ClassScore, pack: PolicyPack) -> str:
     shown = []
     for f in _top(score):
         shown.append(f"{_KIND.get(f.kind, f.kind)} '{f.text}' in {f.field} ({f.rule})")
-    return (f"{score.class_id} scored {score.score:.2f} (≥ {limit:.2f} to {score.decision}): "
-            + "; ".join(shown) + ".")
+    return (
+        f"{score.class_id} scored {score.score:.2f} (≥ {limit:.2f} to {score.decision}): "
+        + "; ".join(shown)
+        + "."
+    )
 
 
 def _top(score: ClassScore) -> list[Finding]:

@@ -46,8 +46,12 @@ def _evidence(cls: ClassFile, mine: list[Finding], kept: list[Finding]) -> tuple
     """Every occurrence of a kept signal, the parts of fired rules, the rules themselves."""
     kept_ids = {k.rule for k in kept}
     parts = {ref for rule in cls.rules if rule.id in kept_ids for ref in rule.all}
-    shown = [f for f in mine if f.kind != "category"
-             and ((f.rule in kept_ids and f.weight is not None) or f.rule in parts)]
+    shown = [
+        f
+        for f in mine
+        if f.kind != "category"
+        and ((f.rule in kept_ids and f.weight is not None) or f.rule in parts)
+    ]
     return _dedupe(tuple(shown) + tuple(f for f in kept if f.kind in ("rule", "category")))
 
 
@@ -67,8 +71,13 @@ def _strongest_per_signal(findings: list[Finding]) -> list[Finding]:
 def _nested(finding: Finding, others: list[Finding]) -> bool:
     """Inside a longer match of the class ("mining" in "bitcoin mining", "矿机" in "蚂蚁矿机")."""
     size = finding.end - finding.start
-    return any(o.field == finding.field and o.start <= finding.start and finding.end <= o.end
-               and o.end - o.start > size for o in others)
+    return any(
+        o.field == finding.field
+        and o.start <= finding.start
+        and finding.end <= o.end
+        and o.end - o.start > size
+        for o in others
+    )
 
 
 def _rules(cls: ClassFile, findings: list[Finding]) -> list[Finding]:
@@ -79,8 +88,20 @@ def _rules(cls: ClassFile, findings: list[Finding]) -> list[Finding]:
             head = parts[0]
             text = " + ".join(p.text for p in parts)
             tricks = tuple(sorted({t for p in parts for t in p.tricks}))
-            fired.append(Finding(cls.id, rule.id, "rule", " & ".join(rule.all), head.field, text,
-                                 head.start, head.end, rule.weight, tricks))
+            fired.append(
+                Finding(
+                    cls.id,
+                    rule.id,
+                    "rule",
+                    " & ".join(rule.all),
+                    head.field,
+                    text,
+                    head.start,
+                    head.end,
+                    rule.weight,
+                    tricks,
+                )
+            )
     return fired
 
 
@@ -88,8 +109,16 @@ def _disjoint_parts(refs: list[str], findings: list[Finding]) -> list[Finding] |
     """One occurrence per signal named by a rule, no two overlapping ("bitcoin mining" ≠ two)."""
     chosen: list[Finding] = []
     for ref in refs:
-        pick = next((f for f in findings if f.rule == ref and f.kind in ("word", "pattern")
-                     and not any(_overlap(f, c) for c in chosen)), None)
+        pick = next(
+            (
+                f
+                for f in findings
+                if f.rule == ref
+                and f.kind in ("word", "pattern")
+                and not any(_overlap(f, c) for c in chosen)
+            ),
+            None,
+        )
         if pick is None:
             return None
         chosen.append(pick)
@@ -102,9 +131,14 @@ def _overlap(a: Finding, b: Finding) -> bool:
 
 def _veto(finding: Finding, exemptions: list[Finding], level: float) -> Adjustment:
     by = next(e for e in exemptions if (e.weight or 0.0) >= level)
-    return Adjustment("veto", finding.class_id, finding.rule, by.rule,
-                      f"'{finding.text}' ({finding.weight:.2f}) vetoed by exemption '{by.rule}' "
-                      f"('{by.text}' in {by.field}): weaker than {level:.2f}")
+    return Adjustment(
+        "veto",
+        finding.class_id,
+        finding.rule,
+        by.rule,
+        f"'{finding.text}' ({finding.weight:.2f}) vetoed by exemption '{by.rule}' "
+        f"('{by.text}' in {by.field}): weaker than {level:.2f}",
+    )
 
 
 def _decision(cls: ClassFile, score: float) -> str:

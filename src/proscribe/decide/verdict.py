@@ -25,8 +25,13 @@ class Adjustment:
     reason: str
 
     def to_record(self) -> dict[str, object]:
-        return {"kind": self.kind, "class": self.class_id, "rule": self.rule, "by": self.by,
-                "reason": self.reason}
+        return {
+            "kind": self.kind,
+            "class": self.class_id,
+            "rule": self.rule,
+            "by": self.by,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +47,15 @@ class EvasionSignal:
     end: int
 
     def to_record(self) -> dict[str, object]:
-        return {"signal": self.signal, "class": self.class_id, "detail": self.detail,
-                "field": self.field, "text": self.text, "start": self.start, "end": self.end}
+        return {
+            "signal": self.signal,
+            "class": self.class_id,
+            "detail": self.detail,
+            "field": self.field,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,10 +39,21 @@ class CategoryRecognizer:
         if not raw:
             return []
         path = category_path(raw)
-        return [Finding(class_id, closed_id, "category", " > ".join(closed), "category", raw, 0,
-                        len(raw), 1.0)
-                for closed_id, class_id, closed, aliases in self._closed
-                if _matches(path, closed, aliases)]
+        return [
+            Finding(
+                class_id,
+                closed_id,
+                "category",
+                " > ".join(closed),
+                "category",
+                raw,
+                0,
+                len(raw),
+                1.0,
+            )
+            for closed_id, class_id, closed, aliases in self._closed
+            if _matches(path, closed, aliases)
+        ]
 
 
 def _matches(path: tuple[str, ...], closed: tuple[str, ...], aliases: set[str]) -> bool:

@@ -69,12 +69,18 @@ def compile_pack(pack: PolicyPack) -> CompiledPack:
             _add_exemption(cls.id, exemption, entries, base)
     for exemption in pack.spec.exemptions:
         _add_exemption("*", exemption, entries, base)
-    return CompiledPack(tuple(entries), _database(list(enumerate(base))),
-                        _database(loose) if loose else None)
+    return CompiledPack(
+        tuple(entries), _database(list(enumerate(base))), _database(loose) if loose else None
+    )
 
 
-def _add_signal(class_id: str, signal: Signal, entries: list[Entry], base: list[str],
-                loose: list[tuple[int, str]]) -> None:
+def _add_signal(
+    class_id: str,
+    signal: Signal,
+    entries: list[Entry],
+    base: list[str],
+    loose: list[tuple[int, str]],
+) -> None:
     fields = tuple(signal.fields)
     for word in _words(signal.words):
         loose.append((len(entries), word_regex(word, bounded=len(word) < MIN_UNBOUNDED)))
@@ -85,15 +91,34 @@ def _add_signal(class_id: str, signal: Signal, entries: list[Entry], base: list[
         base.append(pattern)
 
 
-def _add_exemption(class_id: str, exemption: Exemption, entries: list[Entry],
-                   base: list[str]) -> None:
+def _add_exemption(
+    class_id: str, exemption: Exemption, entries: list[Entry], base: list[str]
+) -> None:
     for word in _words(exemption.words):
-        entries.append(Entry(class_id, exemption.id, "exemption", word, None,
-                             exemption.vetoes_below, ("title", "description")))
+        entries.append(
+            Entry(
+                class_id,
+                exemption.id,
+                "exemption",
+                word,
+                None,
+                exemption.vetoes_below,
+                ("title", "description"),
+            )
+        )
         base.append(word_regex(word))
     for pattern in exemption.patterns:
-        entries.append(Entry(class_id, exemption.id, "exemption", pattern, None,
-                             exemption.vetoes_below, ("title", "description")))
+        entries.append(
+            Entry(
+                class_id,
+                exemption.id,
+                "exemption",
+                pattern,
+                None,
+                exemption.vetoes_below,
+                ("title", "description"),
+            )
+        )
         base.append(pattern)
 
 

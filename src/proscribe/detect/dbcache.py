@@ -32,8 +32,12 @@ def database(expressions: list[tuple[int, str]], flags: int) -> hyperscan.Databa
     except (OSError, hyperscan.error):
         pass
     db = hyperscan.Database()
-    db.compile(expressions=[e.encode() for _, e in expressions], ids=[i for i, _ in expressions],
-               elements=len(expressions), flags=[flags] * len(expressions))
+    db.compile(
+        expressions=[e.encode() for _, e in expressions],
+        ids=[i for i, _ in expressions],
+        elements=len(expressions),
+        flags=[flags] * len(expressions),
+    )
     _store(path, hyperscan.dumpb(db))
     return db
 

@@ -31,8 +31,14 @@ class Finding:
 
     def to_record(self) -> dict[str, object]:
         record: dict[str, object] = {
-            "class": self.class_id, "rule": self.rule, "kind": self.kind, "term": self.term,
-            "field": self.field, "text": self.text, "start": self.start, "end": self.end,
+            "class": self.class_id,
+            "rule": self.rule,
+            "kind": self.kind,
+            "term": self.term,
+            "field": self.field,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
             "weight": self.weight,
         }
         if self.tricks:

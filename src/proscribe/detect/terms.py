@@ -40,12 +40,14 @@ class TermRecognizer:
         start, end = norm.to_original(hit[1], hit[2])
         original = norm.original[start:end]
         honest = norm.starts is None and original.isascii()
-        tricks = () if honest else _tricks(original, norm.text[hit[1]:hit[2]])
+        tricks = () if honest else _tricks(original, norm.text[hit[1] : hit[2]])
         return _make(entry, field, original, start, end, tricks)
 
     def _hidden(self, field: str, view: DeobfuscatedText, plain: list[Finding]) -> list[Finding]:
         """Matches that only the de-obfuscated view shows, inside the regions it changed."""
         db = self.compiled.deobfuscated
+        if db is None:
+            return []
         seen = {(f.class_id, f.rule, f.start, f.end) for f in plain}
         found: list[Finding] = []
         for index, start, end in _scan(db, view.text):
@@ -54,26 +56,49 @@ class TermRecognizer:
             if not tricks or entry.kind == "exemption" or field not in entry.fields:
                 continue
             o_start, o_end = view.to_original(start, end)
-            if any(k[:2] == (entry.class_id, entry.signal) and k[2] < o_end and o_start < k[3]
-                   for k in seen):
+            if any(
+                k[:2] == (entry.class_id, entry.signal) and k[2] < o_end and o_start < k[3]
+                for k in seen
+            ):
                 continue
-            found.append(_make(entry, field, view.base.original[o_start:o_end], o_start, o_end,
-                               tuple(tricks)))
+            found.append(
+                _make(
+                    entry, field, view.base.original[o_start:o_end], o_start, o_end, tuple(tricks)
+                )
+            )
         return _shortest_per_signal(found)
 
 
-def _make(entry: Entry, field: str, text: str, start: int, end: int,
-          tricks: tuple[str, ...]) -> Finding:
+def _make(
+    entry: Entry, field: str, text: str, start: int, end: int, tricks: tuple[str, ...]
+) -> Finding:
     weight = entry.vetoes_below if entry.kind == "exemption" else entry.weight
-    return Finding(entry.class_id, entry.signal, entry.kind, entry.term, field, text, start, end,
-                   weight, tricks)
+    return Finding(
+        entry.class_id,
+        entry.signal,
+        entry.kind,
+        entry.term,
+        field,
+        text,
+        start,
+        end,
+        weight,
+        tricks,
+    )
 
 
 def _shortest_per_signal(findings: list[Finding]) -> list[Finding]:
     """Unbounded matching finds "antminer" and "antminers" in "antminers19": keep the shorter."""
+
     def shadowed(f: Finding) -> bool:
-        return any(o.rule == f.rule and o.class_id == f.class_id and o.start < f.end
-                   and f.start < o.end and o.end - o.start < f.end - f.start for o in findings)
+        return any(
+            o.rule == f.rule
+            and o.class_id == f.class_id
+            and o.start < f.end
+            and f.start < o.end
+            and o.end - o.start < f.end - f.start
+            for o in findings
+        )
 
     return [f for f in findings if not shadowed(f)]
 

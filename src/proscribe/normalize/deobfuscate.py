@@ -26,7 +26,8 @@ _LEET_SYMBOLS = frozenset(c for c in LEET if not c.isalnum())
 # A leet digit after a letter with a letter somewhere after it ("m1ner"), or one leet digit
 # opening a word of four characters or more ("4ntminer", not "8gb" or "500ml").
 _DIGIT_FOR_LETTER = re.compile(
-    r"(?<=[a-z])[0134578]+(?=[a-z0-9]*[a-z])|^[0134578][a-z@$!|€][a-z0-9@$!|€]{2,}")
+    r"(?<=[a-z])[0134578]+(?=[a-z0-9]*[a-z])|^[0134578][a-z@$!|€][a-z0-9@$!|€]{2,}"
+)
 _SEP_CHARS = re.compile(_SEP)
 
 
@@ -89,8 +90,9 @@ def _kept_indices(text: str, joins: list[tuple[int, int]]) -> list[int]:
     return [i for i in range(len(text)) if i not in drop]
 
 
-def _regions(keep: list[int], joins: list[tuple[int, int]],
-             leets: list[tuple[int, int]]) -> tuple[Region, ...]:
+def _regions(
+    keep: list[int], joins: list[tuple[int, int]], leets: list[tuple[int, int]]
+) -> tuple[Region, ...]:
     position = {base_index: i for i, base_index in enumerate(keep)}
 
     def mapped(start: int, end: int, trick: str) -> Region:

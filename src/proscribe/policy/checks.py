@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -16,8 +17,14 @@ def check_pack(pack: PackFile, doc: YamlDocument, classes: list[ClassFile]) -> l
     class_ids = [c.id for c in classes]
     for index, closed in enumerate(pack.closed_categories):
         if closed.class_ not in class_ids:
-            found.append(_unknown("class", closed.class_, class_ids,
-                                  doc.locate(("closed_categories", index, "class"))))
+            found.append(
+                _unknown(
+                    "class",
+                    closed.class_,
+                    class_ids,
+                    doc.locate(("closed_categories", index, "class")),
+                )
+            )
     found += _ladder_order(pack, doc)
     for index, exemption in enumerate(pack.exemptions):
         found += _regexes(exemption.patterns, doc, ("exemptions", index, "patterns"))
@@ -27,18 +34,28 @@ def check_pack(pack: PackFile, doc: YamlDocument, classes: list[ClassFile]) -> l
 def check_class(cls: ClassFile, doc: YamlDocument) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     if cls.thresholds.review > cls.thresholds.block:
-        found.append(Diagnostic(
-            "PSC-P015", f"review threshold {cls.thresholds.review} is above block threshold "
-            f"{cls.thresholds.block}", doc.locate(("thresholds",)),
-            "the review threshold must be at most the block threshold"))
+        found.append(
+            Diagnostic(
+                "PSC-P015",
+                f"review threshold {cls.thresholds.review} is above block threshold "
+                f"{cls.thresholds.block}",
+                doc.locate(("thresholds",)),
+                "the review threshold must be at most the block threshold",
+            )
+        )
     ids = [s.id for s in cls.signals]
     found += _duplicates(ids, doc, "signals")
     for index, signal in enumerate(cls.signals):
         found += _regexes(signal.patterns, doc, ("signals", index, "patterns"))
         if not signal.words and not signal.patterns:
-            found.append(Diagnostic("PSC-P016", f"signal '{signal.id}' has neither words nor "
-                                    "patterns", doc.locate(("signals", index)),
-                                    "add `words:` per language or `patterns:`"))
+            found.append(
+                Diagnostic(
+                    "PSC-P016",
+                    f"signal '{signal.id}' has neither words nor patterns",
+                    doc.locate(("signals", index)),
+                    "add `words:` per language or `patterns:`",
+                )
+            )
     for index, rule in enumerate(cls.rules):
         for pos, ref in enumerate(rule.all):
             if ref not in ids:
@@ -52,11 +69,14 @@ def _phase_order(pack: PackFile, doc: YamlDocument) -> Iterator[Diagnostic]:
     order = ["announced", "effective", "enforced", "withdrawn"]
     dates = [(name, getattr(pack.phases, name)) for name in order]
     present = [(name, when) for name, when in dates if when is not None]
-    for (first, a), (second, b) in zip(present, present[1:], strict=False):
+    for (first, a), (second, b) in itertools.pairwise(present):
         if a > b:
-            yield Diagnostic("PSC-P010", f"phase '{second}' ({b}) comes before '{first}' ({a})",
-                             doc.locate(("phases", second)),
-                             "phases run announced ≤ effective ≤ enforced ≤ withdrawn")
+            yield Diagnostic(
+                "PSC-P010",
+                f"phase '{second}' ({b}) comes before '{first}' ({a})",
+                doc.locate(("phases", second)),
+                "phases run announced ≤ effective ≤ enforced ≤ withdrawn",
+            )
 
 
 def _ladder_order(pack: PackFile, doc: YamlDocument) -> Iterator[Diagnostic]:
@@ -65,18 +85,25 @@ def _ladder_order(pack: PackFile, doc: YamlDocument) -> Iterator[Diagnostic]:
     counts = [step.at_strikes for step in pack.enforcement.ladder]
     for index in range(1, len(counts)):
         if counts[index] <= counts[index - 1]:
-            yield Diagnostic("PSC-P017", "ladder steps must need strictly more strikes than the "
-                             f"step before ({counts[index]} after {counts[index - 1]})",
-                             doc.locate(("enforcement", "ladder", index, "at_strikes")),
-                             "order the ladder from the mildest step to the harshest")
+            yield Diagnostic(
+                "PSC-P017",
+                "ladder steps must need strictly more strikes than the "
+                f"step before ({counts[index]} after {counts[index - 1]})",
+                doc.locate(("enforcement", "ladder", index, "at_strikes")),
+                "order the ladder from the mildest step to the harshest",
+            )
 
 
 def _duplicates(ids: list[str], doc: YamlDocument, key: str) -> Iterator[Diagnostic]:
     seen: set[str] = set()
     for index, ident in enumerate(ids):
         if ident in seen:
-            yield Diagnostic("PSC-P013", f"duplicate id '{ident}'", doc.locate((key, index, "id")),
-                             "give each entry its own id")
+            yield Diagnostic(
+                "PSC-P013",
+                f"duplicate id '{ident}'",
+                doc.locate((key, index, "id")),
+                "give each entry its own id",
+            )
         seen.add(ident)
 
 
@@ -86,15 +113,19 @@ def _unknown(kind: str, name: str, known: Iterable[str], where: Location) -> Dia
     return Diagnostic("PSC-P012", f"unknown {kind} '{name}'", where, hint)
 
 
-def _regexes(patterns: list[str], doc: YamlDocument,
-             path: tuple[str | int, ...]) -> Iterator[Diagnostic]:
+def _regexes(
+    patterns: list[str], doc: YamlDocument, path: tuple[str | int, ...]
+) -> Iterator[Diagnostic]:
     for index, pattern in enumerate(patterns):
         problem = regex_problem(pattern)
         if problem:
-            yield Diagnostic("PSC-P011", f"invalid pattern {pattern!r}: {problem}",
-                             doc.locate((*path, index)),
-                             "patterns use Hyperscan (PCRE) syntax on normalised, lower-case "
-                             "text; escape special characters with a backslash")
+            yield Diagnostic(
+                "PSC-P011",
+                f"invalid pattern {pattern!r}: {problem}",
+                doc.locate((*path, index)),
+                "patterns use Hyperscan (PCRE) syntax on normalised, lower-case "
+                "text; escape special characters with a backslash",
+            )
 
 
 def regex_problem(pattern: str) -> str | None:
@@ -107,8 +138,12 @@ def regex_problem(pattern: str) -> str | None:
         return str(exc)
     db = hyperscan.Database()
     try:
-        db.compile(expressions=[pattern.encode()], ids=[0], elements=1,
-                   flags=[hyperscan.HS_FLAG_SOM_LEFTMOST | hyperscan.HS_FLAG_UTF8])
+        db.compile(
+            expressions=[pattern.encode()],
+            ids=[0],
+            elements=1,
+            flags=[hyperscan.HS_FLAG_SOM_LEFTMOST | hyperscan.HS_FLAG_UTF8],
+        )
     except hyperscan.error as exc:
         return str(exc)
     return None

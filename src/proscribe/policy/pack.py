@@ -79,8 +79,11 @@ def resolve_pack(ref: str | Path) -> Path:
         return BUNDLED / ref
     known = bundled_pack_ids()
     guess = difflib.get_close_matches(str(ref), known, n=1)
-    hint = f"did you mean '{guess[0]}'?" if guess else (
-        f"give a pack folder holding {PACK_FILE}, or a bundled id: {', '.join(known)}")
+    hint = (
+        f"did you mean '{guess[0]}'?"
+        if guess
+        else (f"give a pack folder holding {PACK_FILE}, or a bundled id: {', '.join(known)}")
+    )
     raise PackError(Diagnostic("PSC-P008", f"no policy pack at '{ref}'", Location(str(ref)), hint))
 
 
@@ -102,16 +105,23 @@ def load_pack(ref: str | Path) -> PolicyPack:
     return PolicyPack(spec, tuple(classes), folder, _digest(folder, spec))
 
 
-def _load_classes(folder: Path, spec: PackFile,
-                  pack_doc: YamlDocument) -> tuple[list[ClassFile], list[Diagnostic]]:
+def _load_classes(
+    folder: Path, spec: PackFile, pack_doc: YamlDocument
+) -> tuple[list[ClassFile], list[Diagnostic]]:
     classes: list[ClassFile] = []
     problems: list[Diagnostic] = []
     for index, name in enumerate(spec.classes):
         path = folder / name
         if not path.is_file():
             where = pack_doc.locate(("classes", index))
-            problems.append(Diagnostic("PSC-P009", f"class file '{name}' not found", where,
-                                       f"create {path} or remove it from `classes`"))
+            problems.append(
+                Diagnostic(
+                    "PSC-P009",
+                    f"class file '{name}' not found",
+                    where,
+                    f"create {path} or remove it from `classes`",
+                )
+            )
             continue
         doc = read_yaml(path, _display(path))
         cls, found = validate(doc, ClassFile) if not doc.problems else (None, [])

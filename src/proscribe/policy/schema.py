@@ -16,8 +16,21 @@ Country = Annotated[str, StringConstraints(pattern=r"^([A-Z]{2}|\*)$")]
 Word = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Weight = Annotated[float, Field(ge=0.0, le=1.0)]
 
-StepName = Literal["warned", "listings-removed", "store-restricted", "store-blocked", "frozen",
-                   "closed"]
+FieldName = Literal["title", "description"]
+CountrySource = Literal["kyc_country", "ip_country", "phone_country"]
+
+
+def _both_fields() -> list[FieldName]:
+    return ["title", "description"]
+
+
+def _kyc_first() -> list[CountrySource]:
+    return ["kyc_country"]
+
+
+StepName = Literal[
+    "warned", "listings-removed", "store-restricted", "store-blocked", "frozen", "closed"
+]
 EvasionSignal = Literal["misplaced", "obfuscated", "relisted"]
 LADDER_STEPS: tuple[str, ...] = get_args(StepName)
 EVASION_SIGNALS: tuple[str, ...] = get_args(EvasionSignal)
@@ -37,7 +50,7 @@ class Source(Strict):
 
 
 class Phases(Strict):
-    """When the pack applies: before ``effective`` nothing is blocked; after ``withdrawn`` nothing."""
+    """When the pack applies: nothing is blocked before ``effective`` or after ``withdrawn``."""
 
     announced: dt.date | None = None
     effective: dt.date
@@ -56,7 +69,9 @@ class Signal(Strict):
     weight: Weight | None = None
     words: dict[Lang, list[Word]] = Field(default_factory=dict)
     patterns: list[Word] = Field(default_factory=list)
-    fields: list[Literal["title", "description"]] = Field(default_factory=lambda: ["title", "description"])
+    fields: list[Literal["title", "description"]] = Field(
+        default_factory=lambda: ["title", "description"]
+    )
 
 
 class Rule(Strict):
@@ -159,7 +174,8 @@ class Access(Strict):
     """Account-action rules, declared here and applied by the access layer."""
 
     precedence: list[Literal["kyc_country", "ip_country", "phone_country"]] = Field(
-        default_factory=lambda: ["kyc_country"])
+        default_factory=lambda: ["kyc_country"]
+    )
     combining: Literal["deny-overrides", "first-applicable"] = "deny-overrides"
     rules: list[AccessRule] = Field(default_factory=list)
 

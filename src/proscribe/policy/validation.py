@@ -24,8 +24,14 @@ def validate(doc: YamlDocument, model: type[M]) -> tuple[M | None, list[Diagnost
     """Validate ``doc.data`` against ``model``; every error becomes one diagnostic."""
     if not isinstance(doc.data, dict):
         where = doc.locate(())
-        return None, [Diagnostic("PSC-P006", "expected a mapping of keys to values at the top",
-                                 where, f"see `proscribe pack schema` for the keys of {model.__name__}")]
+        return None, [
+            Diagnostic(
+                "PSC-P006",
+                "expected a mapping of keys to values at the top",
+                where,
+                f"see `proscribe pack schema` for the keys of {model.__name__}",
+            )
+        ]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
@@ -41,11 +47,17 @@ def _diagnostic(doc: YamlDocument, model: type[BaseModel], err: Any) -> Diagnost
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
         guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = f"did you mean '{guess[0]}'?" if guess else f"allowed keys here: {', '.join(allowed)}"
+        hint = (
+            f"did you mean '{guess[0]}'?" if guess else f"allowed keys here: {', '.join(allowed)}"
+        )
         return Diagnostic(code, f"unknown key '{loc[-1]}'", where, hint)
     if kind == "missing":
-        return Diagnostic(code, f"required key '{loc[-1]}' is missing", where,
-                          f"add '{loc[-1]}' here (see `proscribe pack schema`)")
+        return Diagnostic(
+            code,
+            f"required key '{loc[-1]}' is missing",
+            where,
+            f"add '{loc[-1]}' here (see `proscribe pack schema`)",
+        )
     return Diagnostic(code, f"{dotted}: {err['msg']}", where, _hint_for(kind))
 
 

@@ -38,8 +38,14 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        doc.problems.append(Diagnostic("PSC-P001", f"cannot read the file: {exc}", Location(doc.file),
-                                       "check that the path exists and is UTF-8 text"))
+        doc.problems.append(
+            Diagnostic(
+                "PSC-P001",
+                f"cannot read the file: {exc}",
+                Location(doc.file),
+                "check that the path exists and is UTF-8 text",
+            )
+        )
         return doc
     try:
         node = yaml.compose(text, Loader=_LOADER)
@@ -47,8 +53,14 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = Location(doc.file, mark.line + 1, mark.column + 1) if mark else Location(doc.file)
-        doc.problems.append(Diagnostic("PSC-P002", f"YAML syntax error: {exc.problem}", where,
-                                       "fix the indentation or quoting near this position"))
+        doc.problems.append(
+            Diagnostic(
+                "PSC-P002",
+                f"YAML syntax error: {exc.problem}",
+                where,
+                "fix the indentation or quoting near this position",
+            )
+        )
         return doc
     if node is not None:
         _walk(node, (), doc)
@@ -66,9 +78,14 @@ def _walk(node: yaml.Node, path: Path_, doc: YamlDocument) -> None:
         for key_node, value_node in node.value:
             key = str(key_node.value)
             if key in seen:
-                doc.problems.append(Diagnostic(
-                    "PSC-P004", f"duplicate key '{key}'", _location(doc, key_node),
-                    "remove one of the two entries: YAML keeps only the last one"))
+                doc.problems.append(
+                    Diagnostic(
+                        "PSC-P004",
+                        f"duplicate key '{key}'",
+                        _location(doc, key_node),
+                        "remove one of the two entries: YAML keeps only the last one",
+                    )
+                )
             seen.add(key)
             _walk(value_node, (*path, key), doc)
     elif isinstance(node, yaml.SequenceNode):

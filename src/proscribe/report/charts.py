@@ -38,4 +38,4 @@ def stacked_bars(title: str, labels: list[str], series: dict[str, list[int]]) ->
     fig.savefig(buffer, format="svg")
     plt.close(fig)
     svg = buffer.getvalue()
-    return svg[svg.index("<svg"):]
+    return svg[svg.index("<svg") :]

@@ -10,8 +10,13 @@ def highlight(text: str | None, evidence: list[dict[str, Any]], field: str) -> s
     """``text`` as HTML with each evidence span of ``field`` wrapped in ``<mark>``."""
     if not text:
         return ""
-    spans = sorted({(e["start"], e["end"], e["class"], e["rule"]) for e in evidence
-                    if e["field"] == field and e["kind"] != "rule" and e["end"] <= len(text)})
+    spans = sorted(
+        {
+            (e["start"], e["end"], e["class"], e["rule"])
+            for e in evidence
+            if e["field"] == field and e["kind"] != "rule" and e["end"] <= len(text)
+        }
+    )
     out: list[str] = []
     position = 0
     for start, end, cls, rule in spans:

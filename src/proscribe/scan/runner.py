@@ -89,16 +89,27 @@ def decide_chunk(items: list[Item]) -> ChunkResult:
         line = orjson.dumps(record)
         result.lines.append(line + b"\n")
         if _OPTIONS.store:
-            result.stored.append(StoredVerdict(listing.id, listing.seller_id, listing.category,
-                                               verdict.decision, ",".join(verdict.classes),
-                                               verdict.score, line))
+            result.stored.append(
+                StoredVerdict(
+                    listing.id,
+                    listing.seller_id,
+                    listing.category,
+                    verdict.decision,
+                    ",".join(verdict.classes),
+                    verdict.score,
+                    line,
+                )
+            )
         result.summary.add(record, listing)
     return result
 
 
-def scan_rows(rows: Iterable[Row] | Catalogue, options: ScanOptions,
-              consume: Callable[[ChunkResult], None],
-              reject: Callable[[Rejected], None]) -> ScanResult:
+def scan_rows(
+    rows: Iterable[Row] | Catalogue,
+    options: ScanOptions,
+    consume: Callable[[ChunkResult], None],
+    reject: Callable[[Rejected], None],
+) -> ScanResult:
     """Decide every listing of ``rows``; pass results in input order to ``consume``.
 
     Rejected rows go to ``reject`` (and are counted); none is dropped silently.
@@ -129,12 +140,14 @@ def scan_rows(rows: Iterable[Row] | Catalogue, options: ScanOptions,
     return ScanResult(summary, pack.id, pack.revision, pack.digest)
 
 
-def _parallel(chunks: Iterator[list[Item]], options: ScanOptions,
-              consume: Callable[[ChunkResult], None]) -> None:
+def _parallel(
+    chunks: Iterator[list[Item]], options: ScanOptions, consume: Callable[[ChunkResult], None]
+) -> None:
     window: deque[Future[ChunkResult]] = deque()
     limit = options.workers * 2
-    with ProcessPoolExecutor(options.workers, initializer=_init_worker,
-                             initargs=(options,)) as pool:
+    with ProcessPoolExecutor(
+        options.workers, initializer=_init_worker, initargs=(options,)
+    ) as pool:
         for chunk in chunks:
             window.append(pool.submit(decide_chunk, chunk))
             if len(window) >= limit:
@@ -143,8 +156,9 @@ def _parallel(chunks: Iterator[list[Item]], options: ScanOptions,
             consume(window.popleft().result())
 
 
-def _chunks(rows: Iterable[Row | tuple[int, bytes]], size: int,
-            reject: Callable[[Rejected], None]) -> Iterator[list[Item]]:
+def _chunks(
+    rows: Iterable[Row | tuple[int, bytes]], size: int, reject: Callable[[Rejected], None]
+) -> Iterator[list[Item]]:
     chunk: list[Item] = []
     for row in rows:
         if isinstance(row, Rejected):

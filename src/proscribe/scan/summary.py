@@ -51,9 +51,13 @@ class Summary:
     def _example(self, cls: str, decision: str, record: dict[str, Any], listing: Listing) -> None:
         bucket = self.examples.setdefault((cls, decision), [])
         if len(bucket) < EXAMPLES_PER_GROUP:
-            shown = {"id": listing.id, "title": listing.title,
-                     "description": (listing.description or "")[:EXAMPLE_TEXT] or None,
-                     "category": listing.category, "seller_id": listing.seller_id}
+            shown = {
+                "id": listing.id,
+                "title": listing.title,
+                "description": (listing.description or "")[:EXAMPLE_TEXT] or None,
+                "category": listing.category,
+                "seller_id": listing.seller_id,
+            }
             bucket.append({"record": record, "listing": shown})
 
     def merge(self, other: Summary) -> None:

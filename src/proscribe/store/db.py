@@ -21,8 +21,14 @@ def engine_for(url: str) -> sa.Engine:
     try:
         engine = sa.create_engine(url, future=True)
     except (sa.exc.ArgumentError, ImportError) as exc:
-        raise StoreError(Diagnostic("PSC-S001", f"cannot use database URL '{url}': {exc}", None,
-                                    "use sqlite:///PATH or postgresql+psycopg://USER@HOST/DB")) from exc
+        raise StoreError(
+            Diagnostic(
+                "PSC-S001",
+                f"cannot use database URL '{url}': {exc}",
+                None,
+                "use sqlite:///PATH or postgresql+psycopg://USER@HOST/DB",
+            )
+        ) from exc
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -61,8 +67,14 @@ def upgrade(engine: sa.Engine) -> str:
             _refuse_newer(connection)
             command.upgrade(_config(connection), "head")
     except sa.exc.OperationalError as exc:
-        raise StoreError(Diagnostic("PSC-S003", f"cannot reach the database: {exc.orig}", None,
-                                    "check the URL, that the server runs, and the credentials")) from exc
+        raise StoreError(
+            Diagnostic(
+                "PSC-S003",
+                f"cannot reach the database: {exc.orig}",
+                None,
+                "check the URL, that the server runs, and the credentials",
+            )
+        ) from exc
     return head_revision()
 
 
@@ -72,7 +84,12 @@ def _refuse_newer(connection: sa.Connection) -> None:
         return
     known = {rev.revision for rev in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
     if current not in known:
-        raise StoreError(Diagnostic(
-            "PSC-S002", f"the database schema is at revision '{current}', newer than this "
-            f"proscribe knows (up to '{head_revision()}')",
-            None, "upgrade proscribe, or point --db at another database"))
+        raise StoreError(
+            Diagnostic(
+                "PSC-S002",
+                f"the database schema is at revision '{current}', newer than this "
+                f"proscribe knows (up to '{head_revision()}')",
+                None,
+                "upgrade proscribe, or point --db at another database",
+            )
+        )

@@ -7,7 +7,8 @@ import sqlalchemy as sa
 metadata = sa.MetaData()
 
 scans = sa.Table(
-    "scans", metadata,
+    "scans",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("finished_at", sa.DateTime(timezone=True)),
@@ -24,9 +25,14 @@ scans = sa.Table(
 )
 
 verdicts = sa.Table(
-    "verdicts", metadata,
-    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True,
-              autoincrement=True),
+    "verdicts",
+    metadata,
+    sa.Column(
+        "id",
+        sa.BigInteger().with_variant(sa.Integer, "sqlite"),
+        primary_key=True,
+        autoincrement=True,
+    ),
     sa.Column("scan_id", sa.Integer, sa.ForeignKey("scans.id", ondelete="CASCADE"), nullable=False),
     sa.Column("listing_id", sa.Text, nullable=False),
     sa.Column("seller_id", sa.Text),

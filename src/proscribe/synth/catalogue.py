@@ -45,13 +45,22 @@ def _banned(rng: random.Random) -> tuple[str, str, str]:
     if kind < 0.45:
         maker, models, unit = rng.choice(vocab.ASIC)
         rate = rng.choice([95, 104, 110, 140, 200, 335]) if unit == "TH/s" else rng.randint(2, 30)
-        return f"{maker} {rng.choice(models)} {rate}{unit}", "Consumer Electronics > Blockchain Miners", "hardware"
+        return (
+            f"{maker} {rng.choice(models)} {rate}{unit}",
+            "Consumer Electronics > Blockchain Miners",
+            "hardware",
+        )
     if kind < 0.55:
         return f"{rng.choice(vocab.ASIC_ZH)} S19 95T 二手", "电脑 > 服务器", "hardware"
-    pools = [(vocab.ACCESSORIES_EN + vocab.ACCESSORIES_ZH, "Consumer Electronics > Blockchain Miners > Blockchain Miner Accessories"),
-             (vocab.SOFTWARE_EN + vocab.SOFTWARE_ZH, "Software > Utilities"),
-             (vocab.TUTORIALS_EN + vocab.TUTORIALS_ZH, "Books > Business"),
-             (vocab.CURRENCY_EN + vocab.CURRENCY_ZH, "Digital Goods > Other")]
+    pools = [
+        (
+            vocab.ACCESSORIES_EN + vocab.ACCESSORIES_ZH,
+            "Consumer Electronics > Blockchain Miners > Blockchain Miner Accessories",
+        ),
+        (vocab.SOFTWARE_EN + vocab.SOFTWARE_ZH, "Software > Utilities"),
+        (vocab.TUTORIALS_EN + vocab.TUTORIALS_ZH, "Books > Business"),
+        (vocab.CURRENCY_EN + vocab.CURRENCY_ZH, "Digital Goods > Other"),
+    ]
     pool, category = rng.choice(pools)
     return rng.choice(pool), category, "other"
 
@@ -62,7 +71,9 @@ def listing(n: int, rng: random.Random, sellers: int) -> dict[str, Any]:
     seller = f"S{rng.randint(1, sellers):05d}"
     if roll < 0.06:
         title, category, _ = _banned(rng)
-        seller = f"S{rng.randint(1, max(1, sellers // 20)):05d}"  # banned goods cluster on few sellers
+        seller = (
+            f"S{rng.randint(1, max(1, sellers // 20)):05d}"  # banned goods cluster on few sellers
+        )
         if rng.random() < 0.33:
             title = disguise(title, rng)
         if rng.random() < 0.2:
@@ -73,11 +84,20 @@ def listing(n: int, rng: random.Random, sellers: int) -> dict[str, Any]:
         template, category = rng.choice(vocab.GENERAL_EN + vocab.GENERAL_ZH)
         title = template.format(n=rng.randint(2, 64))
     chinese = any("\u4e00" <= c <= "\u9fff" for c in title)
-    description = " ".join(rng.sample(vocab.DESCRIPTIONS_ZH if chinese else vocab.DESCRIPTIONS_EN, 2))
-    return {"id": f"L{n:08d}", "title": title, "description": description, "category": category,
-            "seller_id": seller, "price": round(rng.uniform(2, 5000), 2),
-            "currency": "CNY" if chinese else "USD", "country": "CN",
-            "listed_at": f"2021-{rng.randint(8, 11):02d}-{rng.randint(1, 28):02d}"}
+    description = " ".join(
+        rng.sample(vocab.DESCRIPTIONS_ZH if chinese else vocab.DESCRIPTIONS_EN, 2)
+    )
+    return {
+        "id": f"L{n:08d}",
+        "title": title,
+        "description": description,
+        "category": category,
+        "seller_id": seller,
+        "price": round(rng.uniform(2, 5000), 2),
+        "currency": "CNY" if chinese else "USD",
+        "country": "CN",
+        "listed_at": f"2021-{rng.randint(8, 11):02d}-{rng.randint(1, 28):02d}",
+    }
 
 
 def generate(rows: int, seed: int = 2021, sellers: int = 400) -> Iterator[dict[str, Any]]:

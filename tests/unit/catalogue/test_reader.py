@@ -17,8 +17,10 @@ def _rows(path: Path) -> list[Listing | Rejected]:
 
 def test_jsonl_rows_become_listings_and_extra_columns_are_ignored(tmp_path: Path) -> None:
     path = tmp_path / "c.jsonl"
-    path.write_text('{"id": 1, "title": "Antminer", "price": "12.5", "colour": "red"}\n\n'
-                    '{"id": "b", "title": "Pan", "seller_id": "s1", "category": "Home"}\n')
+    path.write_text(
+        '{"id": 1, "title": "Antminer", "price": "12.5", "colour": "red"}\n\n'
+        '{"id": "b", "title": "Pan", "seller_id": "s1", "category": "Home"}\n'
+    )
     first, second = _rows(path)
     assert first == Listing("1", "Antminer", price=12.5)
     assert second == Listing("b", "Pan", category="Home", seller_id="s1")
@@ -26,25 +28,34 @@ def test_jsonl_rows_become_listings_and_extra_columns_are_ignored(tmp_path: Path
 
 def test_malformed_jsonl_rows_are_rejected_with_row_number_and_id(tmp_path: Path) -> None:
     path = tmp_path / "c.jsonl"
-    path.write_bytes(b'{"id": "ok", "title": "fine"}\n'
-                     b'{"id": "no-title", "title": "  "}\n'
-                     b'{"id": "cut", "title": "trunc\n'
-                     b'{"id": "enc", "title": "bad \xff\xfe"}\n'
-                     b'["not", "an", "object"]\n'
-                     b'{"title": "no id"}\n'
-                     b'{"id": "p", "title": "t", "price": "cheap"}\n')
+    path.write_bytes(
+        b'{"id": "ok", "title": "fine"}\n'
+        b'{"id": "no-title", "title": "  "}\n'
+        b'{"id": "cut", "title": "trunc\n'
+        b'{"id": "enc", "title": "bad \xff\xfe"}\n'
+        b'["not", "an", "object"]\n'
+        b'{"title": "no id"}\n'
+        b'{"id": "p", "title": "t", "price": "cheap"}\n'
+    )
     rows = _rows(path)
     assert isinstance(rows[0], Listing)
     rejected = [r for r in rows if isinstance(r, Rejected)]
     assert [(r.row, r.id, r.code) for r in rejected] == [
-        (2, "no-title", "PSC-C009"), (3, None, "PSC-C007"), (4, None, "PSC-C006"),
-        (5, None, "PSC-C007"), (6, None, "PSC-C009"), (7, "p", "PSC-C011")]
+        (2, "no-title", "PSC-C009"),
+        (3, None, "PSC-C007"),
+        (4, None, "PSC-C006"),
+        (5, None, "PSC-C007"),
+        (6, None, "PSC-C009"),
+        (7, "p", "PSC-C011"),
+    ]
     assert all(r.hint for r in rejected)
 
 
 def test_huge_title_is_rejected_not_fatal(tmp_path: Path) -> None:
     path = tmp_path / "c.jsonl"
-    path.write_text('{"id": "big", "title": "' + "x" * 1_048_576 + '"}\n{"id": "ok", "title": "t"}\n')
+    path.write_text(
+        '{"id": "big", "title": "' + "x" * 1_048_576 + '"}\n{"id": "ok", "title": "t"}\n'
+    )
     big, ok = _rows(path)
     assert isinstance(big, Rejected) and big.code == "PSC-C010" and "1,048,576" in big.message
     assert isinstance(ok, Listing)
@@ -77,14 +88,18 @@ def test_parquet_is_read_in_batches(tmp_path: Path) -> None:
     assert isinstance(second, Rejected) and second.row == 2
 
 
-@pytest.mark.parametrize(("name", "content", "code"), [
-    ("c.xlsx", b"", "PSC-C002"),
-    ("empty.jsonl", b"", "PSC-C004"),
-    ("header-only.csv", b"id,title\n", "PSC-C004"),
-    ("broken.parquet", b"not parquet", "PSC-C005"),
-])
-def test_unusable_catalogues_raise_coded_errors(tmp_path: Path, name: str, content: bytes,
-                                                code: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("c.xlsx", b"", "PSC-C002"),
+        ("empty.jsonl", b"", "PSC-C004"),
+        ("header-only.csv", b"id,title\n", "PSC-C004"),
+        ("broken.parquet", b"not parquet", "PSC-C005"),
+    ],
+)
+def test_unusable_catalogues_raise_coded_errors(
+    tmp_path: Path, name: str, content: bytes, code: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(CatalogueError) as caught:

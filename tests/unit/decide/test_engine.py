@@ -43,19 +43,27 @@ def test_pack_applies_only_in_its_jurisdictions(decide: Callable[..., Verdict]) 
 def test_listing_country_is_used_when_no_jurisdiction_is_given(engine: Engine) -> None:
     listing = Listing("1", S19, country="US")
     assert engine.decide(listing, as_of=dt.date(2021, 10, 20)).decision == "allow"
-    assert engine.decide(listing, as_of=dt.date(2021, 10, 20), jurisdiction="CN").decision == "block"
+    assert (
+        engine.decide(listing, as_of=dt.date(2021, 10, 20), jurisdiction="CN").decision == "block"
+    )
 
 
 def test_withdrawn_pack_and_withdrawn_class_block_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "pack"
     shutil.copytree(BUNDLED / "cn-crypto-mining-2021", folder)
     pack_yaml = folder / "pack.yaml"
-    pack_yaml.write_text(pack_yaml.read_text().replace(
-        "  enforced: 2021-10-15\n", "  enforced: 2021-10-15\n  withdrawn: 2023-01-01\n"))
+    pack_yaml.write_text(
+        pack_yaml.read_text().replace(
+            "  enforced: 2021-10-15\n", "  enforced: 2021-10-15\n  withdrawn: 2023-01-01\n"
+        )
+    )
     software = folder / "mining-software.yaml"
-    software.write_text(software.read_text().replace(
-        "thresholds: {review: 0.5, block: 0.8}\n", "thresholds: {review: 0.5, block: 0.8}\n"
-        "withdrawn: 2022-01-01\n"))
+    software.write_text(
+        software.read_text().replace(
+            "thresholds: {review: 0.5, block: 0.8}\n",
+            "thresholds: {review: 0.5, block: 0.8}\nwithdrawn: 2022-01-01\n",
+        )
+    )
     engine = Engine(load_pack(folder))
     cloud = Listing("c", "Cloud mining contract 100TH/s 1 year")
     assert engine.decide(cloud, as_of=dt.date(2021, 12, 1)).decision == "block"
@@ -75,7 +83,8 @@ def test_exemption_vetoes_weak_signal_but_not_strong(decide: Callable[..., Verdi
 
 
 def test_closed_category_floors_at_review_even_for_harmless_text(
-        decide: Callable[..., Verdict]) -> None:
+    decide: Callable[..., Verdict],
+) -> None:
     closed = "Consumer Electronics > Blockchain Miners"
     assert decide("Unit X1, 3000W", category=closed).decision == "block"
     assert decide("Gold mining pan", category=closed).decision == "review"
@@ -86,10 +95,19 @@ def test_misplaced_listing_is_flagged_as_evasion(decide: Callable[..., Verdict])
     assert [e.signal for e in verdict.evasion] == ["misplaced"]
 
 
-SAFE_TITLES = st.sampled_from(["Yoga mat 6mm", "RTX 3070 graphics card", "矿泉水 24瓶",
-                               "Data mining book", "Bitcoin For Beginners", "Gold mining pan"])
-PROHIBITED_TERMS = st.sampled_from(["antminer", "矿机", "hash board", "cloud mining",
-                                    "挖矿教程", "出售usdt", "110th/s"])
+SAFE_TITLES = st.sampled_from(
+    [
+        "Yoga mat 6mm",
+        "RTX 3070 graphics card",
+        "矿泉水 24瓶",
+        "Data mining book",
+        "Bitcoin For Beginners",
+        "Gold mining pan",
+    ]
+)
+PROHIBITED_TERMS = st.sampled_from(
+    ["antminer", "矿机", "hash board", "cloud mining", "挖矿教程", "出售usdt", "110th/s"]
+)
 
 
 @settings(max_examples=60, deadline=None)

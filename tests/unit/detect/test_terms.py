@@ -9,16 +9,21 @@ from proscribe import Verdict
 from proscribe.detect.compile import word_regex
 
 
-@pytest.mark.parametrize(("word", "text", "hit"), [
-    ("miner", "asic miner for sale", True),
-    ("miner", "minerals and rocks", False),
-    ("mining rig", "8 gpu mining-rig", True),
-    ("mining rig", "miningrig frame", True),
-    ("btc", "abtcd", False),
-    ("矿机", "二手矿机出售", True),
-    ("bos+", "bos+ firmware", True),
-])
-def test_word_regex_respects_word_boundaries_for_latin_only(word: str, text: str, hit: bool) -> None:
+@pytest.mark.parametrize(
+    ("word", "text", "hit"),
+    [
+        ("miner", "asic miner for sale", True),
+        ("miner", "minerals and rocks", False),
+        ("mining rig", "8 gpu mining-rig", True),
+        ("mining rig", "miningrig frame", True),
+        ("btc", "abtcd", False),
+        ("矿机", "二手矿机出售", True),
+        ("bos+", "bos+ firmware", True),
+    ],
+)
+def test_word_regex_respects_word_boundaries_for_latin_only(
+    word: str, text: str, hit: bool
+) -> None:
     assert (re.search(word_regex(word), text) is not None) is hit
 
 
@@ -27,7 +32,7 @@ def test_evidence_offsets_point_into_the_original_field(decide: Callable[..., Ve
     verdict = decide(title)
     for finding in verdict.evidence:
         if finding.kind != "rule":
-            assert title[finding.start:finding.end] == finding.text
+            assert title[finding.start : finding.end] == finding.text
 
 
 def test_description_evidence_names_its_field(decide: Callable[..., Verdict]) -> None:
@@ -36,7 +41,9 @@ def test_description_evidence_names_its_field(decide: Callable[..., Verdict]) ->
     assert {f.field for f in verdict.evidence} == {"description"}
 
 
-def test_match_only_after_deobfuscation_is_an_evasion_signal(decide: Callable[..., Verdict]) -> None:
+def test_match_only_after_deobfuscation_is_an_evasion_signal(
+    decide: Callable[..., Verdict],
+) -> None:
     plain = decide("Antminer S19")
     hidden = decide("A n t m i n e r S19")
     assert plain.evasion == ()

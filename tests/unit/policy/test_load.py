@@ -32,8 +32,13 @@ def _errors(folder: Path) -> list[str]:
 
 def test_bundled_pack_loads_with_every_rubric_class() -> None:
     pack = load_pack("cn-crypto-mining-2021")
-    assert set(pack.class_ids) == {"mining-hardware", "mining-accessories", "mining-software",
-                                   "crypto-tutorials", "virtual-currency"}
+    assert set(pack.class_ids) == {
+        "mining-hardware",
+        "mining-accessories",
+        "mining-software",
+        "crypto-tutorials",
+        "virtual-currency",
+    }
     assert pack.spec.phases.effective.isoformat() == "2021-10-08"
     assert len(pack.digest) == 64
 
@@ -48,10 +53,16 @@ def test_unknown_key_names_file_line_and_suggests_the_right_key(pack_copy: Path)
 
 def test_every_error_is_reported_at_once(pack_copy: Path) -> None:
     _edit(pack_copy / "pack.yaml", "  enforced: 2021-10-15", "  enforced: 2021-10-01")
-    _edit(pack_copy / "mining-hardware.yaml", "thresholds: {review: 0.5, block: 0.8}",
-          "thresholds: {review: 0.9, block: 0.8}")
-    _edit(pack_copy / "mining-software.yaml", "      - '\\brigel\\s?v?\\d+\\.\\d+'",
-          "      - '\\brigel(v?\\d+'")
+    _edit(
+        pack_copy / "mining-hardware.yaml",
+        "thresholds: {review: 0.5, block: 0.8}",
+        "thresholds: {review: 0.9, block: 0.8}",
+    )
+    _edit(
+        pack_copy / "mining-software.yaml",
+        "      - '\\brigel\\s?v?\\d+\\.\\d+'",
+        "      - '\\brigel(v?\\d+'",
+    )
     errors = _errors(pack_copy)
     joined = "\n".join(errors)
     assert "PSC-P015 review threshold 0.9 is above block threshold 0.8" in joined
@@ -63,14 +74,20 @@ def test_phases_out_of_order_point_at_the_date(pack_copy: Path) -> None:
     _edit(pack_copy / "pack.yaml", "  enforced: 2021-10-15", "  enforced: 2021-10-01")
     [message] = _errors(pack_copy)
     assert "PSC-P010 phase 'enforced' (2021-10-01) comes before 'effective' (2021-10-08)" in message
-    line = next(i for i, t in enumerate((pack_copy / "pack.yaml").read_text().splitlines(), 1)
-                if t.startswith("  enforced:"))
+    line = next(
+        i
+        for i, t in enumerate((pack_copy / "pack.yaml").read_text().splitlines(), 1)
+        if t.startswith("  enforced:")
+    )
     assert f"pack.yaml:{line}:" in message
 
 
 def test_broken_regex_is_located_with_a_hint(pack_copy: Path) -> None:
-    _edit(pack_copy / "mining-software.yaml", "      - '\\brigel\\s?v?\\d+\\.\\d+'",
-          "      - '\\brigel(v?\\d+'")
+    _edit(
+        pack_copy / "mining-software.yaml",
+        "      - '\\brigel\\s?v?\\d+\\.\\d+'",
+        "      - '\\brigel(v?\\d+'",
+    )
     [message] = _errors(pack_copy)
     assert "PSC-P011" in message and "mining-software.yaml:" in message
     assert "hint: patterns use Hyperscan" in message
@@ -84,12 +101,18 @@ def test_yaml_syntax_error_has_a_position(pack_copy: Path) -> None:
 
 
 def test_duplicate_key_is_an_error_not_a_silent_override(pack_copy: Path) -> None:
-    _edit(pack_copy / "pack.yaml", "jurisdictions: [CN]", "jurisdictions: [CN]\njurisdictions: [US]")
+    _edit(
+        pack_copy / "pack.yaml", "jurisdictions: [CN]", "jurisdictions: [CN]\njurisdictions: [US]"
+    )
     assert any("PSC-P004 duplicate key 'jurisdictions'" in e for e in _errors(pack_copy))
 
 
 def test_rule_naming_an_unknown_signal_suggests_one(pack_copy: Path) -> None:
-    _edit(pack_copy / "crypto-tutorials.yaml", "all: [coin, obtain, teach]", "all: [coin, obtian, teach]")
+    _edit(
+        pack_copy / "crypto-tutorials.yaml",
+        "all: [coin, obtain, teach]",
+        "all: [coin, obtian, teach]",
+    )
     [message] = _errors(pack_copy)
     assert "PSC-P012 unknown signal 'obtian'" in message
     assert "did you mean 'obtain'?" in message

@@ -34,10 +34,15 @@ def upgrade() -> None:
     )
     op.create_table(
         "verdicts",
-        sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True,
-                  autoincrement=True),
-        sa.Column("scan_id", sa.Integer, sa.ForeignKey("scans.id", ondelete="CASCADE"),
-                  nullable=False),
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.Integer, "sqlite"),
+            primary_key=True,
+            autoincrement=True,
+        ),
+        sa.Column(
+            "scan_id", sa.Integer, sa.ForeignKey("scans.id", ondelete="CASCADE"), nullable=False
+        ),
         sa.Column("listing_id", sa.Text, nullable=False),
         sa.Column("seller_id", sa.Text),
         sa.Column("category", sa.Text),
