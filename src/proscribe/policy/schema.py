@@ -69,9 +69,7 @@ class Signal(Strict):
     weight: Weight | None = None
     words: dict[Lang, list[Word]] = Field(default_factory=dict)
     patterns: list[Word] = Field(default_factory=list)
-    fields: list[Literal["title", "description"]] = Field(
-        default_factory=lambda: ["title", "description"]
-    )
+    fields: list[FieldName] = Field(default_factory=_both_fields)
 
 
 class Rule(Strict):
@@ -173,9 +171,7 @@ class AccessRule(Strict):
 class Access(Strict):
     """Account-action rules, declared here and applied by the access layer."""
 
-    precedence: list[Literal["kyc_country", "ip_country", "phone_country"]] = Field(
-        default_factory=lambda: ["kyc_country"]
-    )
+    precedence: list[CountrySource] = Field(default_factory=_kyc_first)
     combining: Literal["deny-overrides", "first-applicable"] = "deny-overrides"
     rules: list[AccessRule] = Field(default_factory=list)
 
