@@ -66,7 +66,7 @@ def _banned(rng: random.Random) -> tuple[str, str, str]:
 
 
 def listing(n: int, rng: random.Random, sellers: int) -> dict[str, Any]:
-    """One synthetic listing; about 6% banned (a third of those disguised), 6% traps."""
+    """One synthetic listing: 6% banned (a third disguised), 6% traps, 0.5% borderline."""
     roll = rng.random()
     seller = f"S{rng.randint(1, sellers):05d}"
     if roll < 0.06:
@@ -80,6 +80,8 @@ def listing(n: int, rng: random.Random, sellers: int) -> dict[str, Any]:
             category = rng.choice(vocab.HOSTILE_CATEGORIES)
     elif roll < 0.12:
         title, category = rng.choice(vocab.TRAPS_EN + vocab.TRAPS_ZH)
+    elif roll < 0.125:
+        title, category = rng.choice(vocab.BORDERLINE)
     else:
         template, category = rng.choice(vocab.GENERAL_EN + vocab.GENERAL_ZH)
         title = template.format(n=rng.randint(2, 64))

@@ -87,6 +87,14 @@ TRAPS_ZH = [
     ("台式机电源 650W 金牌 全模组", "电脑 > 电源"),
 ]
 
+# Listings that do not say enough to decide (the rubric's borderline): they should go to review.
+BORDERLINE = [
+    ("6 GPU bundle RX 580 8GB high hashrate", "Computers > Graphics Cards"),
+    ("Bitcoin For Beginners", "Books > Business"),
+    ("8卡显卡支架 铝合金", "电脑 > 配件"),
+    ("RTX 3060 Ti 60MH/s unlocked", "Computers > Graphics Cards"),
+]
+
 GENERAL_EN = [
     ("Stainless steel water bottle {n} oz, vacuum insulated", "Home & Kitchen > Drinkware"),
     ("Wireless Bluetooth earbuds with charging case, {n}h playtime", "Electronics > Audio"),
