@@ -23,7 +23,7 @@ from proscribe.cli.common import (
 )
 from proscribe.policy import load_pack
 from proscribe.report.console import print_summary
-from proscribe.scan import ChunkResult, ScanOptions, ScanResult, scan_rows
+from proscribe.scan import ChunkResult, ScanOptions, ScanResult, StoredVerdict, scan_rows
 from proscribe.store import ScanStore, engine_for, upgrade
 
 SHOWN_REJECTS = 20
@@ -156,10 +156,7 @@ def _store(
     return store, scan_id
 
 
-def _stored(v: object) -> dict[str, object]:
-    from proscribe.scan import StoredVerdict
-
-    assert isinstance(v, StoredVerdict)
+def _stored(v: StoredVerdict) -> dict[str, object]:
     return {
         "listing_id": v.listing_id,
         "seller_id": v.seller_id,
