@@ -5,6 +5,7 @@ Codes:
   PSC-C0xx  catalogue input (files and rows)
   PSC-U0xx  usage (arguments, options)
   PSC-S0xx  store (database)
+  PSC-E0xx  enforcement ledger (unknown ids, appeals)
 """
 
 from __future__ import annotations
@@ -83,6 +84,10 @@ class UsageError(ProscribeError):
 
 class StoreError(ProscribeError):
     """The database cannot be reached or has an unexpected schema."""
+
+
+class LedgerError(ProscribeError):
+    """A request the ledger cannot carry out: an unknown id, an appeal it cannot take."""
 
 
 def error(

@@ -68,6 +68,8 @@ def verdict_schema() -> Any:
             ("as_of", pa.string()),
             ("jurisdiction", pa.string()),
             ("phase", pa.string()),
+            ("seller_id", pa.string()),
+            ("category", pa.string()),
         ]
     )
 

@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-from proscribe.cli import db, explain, packs, scan, testing
+from proscribe.cli import audit, db, enforce, explain, ledger, packs, scan, testing
 from proscribe.cli.common import stderr
 from proscribe.errors import ProscribeError
 
@@ -24,6 +24,12 @@ app.command("scan")(scan.scan)
 app.command("explain")(explain.explain)
 app.command("test")(testing.test)
 app.add_typer(packs.app, name="pack")
+app.command("enforce")(enforce.enforce)
+app.command("reinstate")(enforce.reinstate_command)
+app.add_typer(ledger.sellers_app, name="seller")
+app.add_typer(ledger.listings_app, name="listing")
+app.add_typer(ledger.appeals_app, name="appeal")
+app.add_typer(audit.app, name="audit")
 app.add_typer(db.app, name="db")
 
 

@@ -91,7 +91,7 @@ def _run(
     writer = stack.enter_context(VerdictWriter(out)) if out else None
     rejects = stack.enter_context(rejects_path.open("wb")) if rejects_path else None
     store, scan_id = _store(db, source, options, started)
-    progress = stack.enter_context(_progress())
+    progress = stack.enter_context(progress_bar())
     task = progress.add_task("scanning", total=source.size)
     shown = 0
 
@@ -168,7 +168,8 @@ def _stored(v: StoredVerdict) -> dict[str, object]:
     }
 
 
-def _progress() -> Progress:
+def progress_bar() -> Progress:
+    """A progress bar on stderr when it is a terminal; silent otherwise."""
     return Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),

@@ -87,6 +87,8 @@ class Engine:
             as_of,
             jurisdiction,
             phase,
+            listing.seller_id,
+            listing.category,
         )
 
     def _caps(

@@ -84,6 +84,8 @@ class Verdict:
     as_of: dt.date
     jurisdiction: str | None
     phase: str
+    seller_id: str | None = None
+    category: str | None = None
 
     def to_record(self) -> dict[str, object]:
         return {
@@ -102,4 +104,6 @@ class Verdict:
             "as_of": self.as_of.isoformat(),
             "jurisdiction": self.jurisdiction,
             "phase": self.phase,
+            "seller_id": self.seller_id,
+            "category": self.category,
         }

@@ -45,3 +45,92 @@ verdicts = sa.Table(
     sa.Index("ix_verdicts_seller", "seller_id"),
     sa.Index("ix_verdicts_scan_decision", "scan_id", "decision"),
 )
+
+# --- enforcement ledger (migration 0002) -------------------------------------------------
+
+listings = sa.Table(
+    "listings", metadata,
+    sa.Column("listing_id", sa.Text, primary_key=True),
+    sa.Column("seller_id", sa.Text),
+    sa.Column("status", sa.String(16), nullable=False),  # live | removed | reinstated
+    sa.Column("last_decision", sa.String(8), nullable=False),
+    sa.Column("verdict", sa.Text, nullable=False),  # the latest verdict record (JSON)
+    sa.Column("updated_on", sa.Date, nullable=False),
+    sa.Index("ix_listings_seller", "seller_id"),
+)
+
+removals = sa.Table(
+    "removals", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("listing_id", sa.Text, nullable=False),
+    sa.Column("pack_id", sa.String(80), nullable=False),
+    sa.Column("revision", sa.String(64), nullable=False),
+    sa.Column("classes", sa.Text, nullable=False),
+    sa.Column("removed_on", sa.Date, nullable=False),
+    sa.Column("notice_only", sa.Boolean, nullable=False),  # removed in the grace period
+    sa.Column("lifted_on", sa.Date),
+    sa.Column("lifted_reason", sa.Text),
+    sa.UniqueConstraint("listing_id", "pack_id", name="uq_removals_listing_pack"),
+)
+
+strikes = sa.Table(
+    "strikes", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("seller_id", sa.Text, nullable=False),
+    sa.Column("listing_id", sa.Text, nullable=False),
+    sa.Column("pack_id", sa.String(80), nullable=False),
+    sa.Column("revision", sa.String(64), nullable=False),
+    sa.Column("classes", sa.Text, nullable=False),
+    sa.Column("issued_on", sa.Date, nullable=False),
+    sa.Column("expires_on", sa.Date),
+    sa.Column("evasion", sa.Text, nullable=False),  # comma-separated signals; "" when none
+    sa.Column("revoked_on", sa.Date),
+    sa.Column("revoked_reason", sa.Text),
+    sa.UniqueConstraint("listing_id", "pack_id", name="uq_strikes_listing_pack"),
+    sa.Index("ix_strikes_seller", "seller_id"),
+)
+
+sellers = sa.Table(
+    "sellers", metadata,
+    sa.Column("seller_id", sa.Text, primary_key=True),
+    sa.Column("standing", sa.String(24), nullable=False),
+    sa.Column("updated_on", sa.Date, nullable=False),
+)
+
+appeals = sa.Table(
+    "appeals", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("listing_id", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),  # open | upheld | overturned
+    sa.Column("opened_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("decided_by", sa.Text),
+    sa.Column("decided_at", sa.DateTime(timezone=True)),
+    sa.Column("note", sa.Text),
+)
+
+audit_events = sa.Table(
+    "audit_events", metadata,
+    sa.Column("seq", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True,
+              autoincrement=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("at", sa.String(40), nullable=False),  # ISO 8601 UTC: hashed as written
+    sa.Column("actor", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("subject", sa.Text, nullable=False),
+    sa.Column("pack_id", sa.String(80)),
+    sa.Column("revision", sa.String(64)),
+    sa.Column("input_digest", sa.String(64)),
+    sa.Column("result", sa.Text, nullable=False),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Index("ix_audit_subject", "subject"),
+    sa.Index("ix_audit_at", "at"),
+)
+
+audit_head = sa.Table(
+    "audit_head", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+)

@@ -1,0 +1,175 @@
+"""``proscribe enforce`` and ``proscribe reinstate``: verdicts become actions in the ledger."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import orjson
+import sqlalchemy as sa
+import typer
+from rich.table import Table
+
+from proscribe.catalogue import Catalogue, Rejected
+from proscribe.catalogue.verdicts import read_verdicts
+from proscribe.cli.common import DEFAULT_PACK, parse_as_of, parse_jurisdiction, stderr, stdout
+from proscribe.cli.scan import progress_bar
+from proscribe.enforce import Changes, EnforceSummary, Ledger, reinstate
+from proscribe.errors import Diagnostic, UsageError
+from proscribe.policy import PolicyPack, load_pack
+from proscribe.scan import ChunkResult, ScanOptions, scan_rows
+from proscribe.store import DEFAULT_URL, engine_for, upgrade
+
+SHOWN = 40
+_ALLOWED = b'"decision":"allow"'
+DbOption = Annotated[str, typer.Option(help="Database URL.", envvar="PROSCRIBE_DB")]
+
+
+def enforce(
+    catalogue: Annotated[Path | None, typer.Argument(help="Catalogue to decide and enforce.")] = None,
+    verdicts: Annotated[Path | None, typer.Option(help="Enforce the verdicts of an earlier scan instead.")] = None,
+    pack: Annotated[str, typer.Option(help="Bundled pack id or pack folder.")] = DEFAULT_PACK,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Enforce as of YYYY-MM-DD.")] = None,
+    jurisdiction: Annotated[str | None, typer.Option(help="Country code for every listing.")] = None,
+    db: DbOption = DEFAULT_URL,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would happen; write nothing.")] = False,
+    actor: Annotated[str, typer.Option(help="Who runs this, for the audit log.")] = "proscribe",
+    workers: Annotated[int, typer.Option(min=1, help="Processes deciding listings.")] = os.cpu_count() or 1,
+) -> None:
+    """Remove prohibited listings, strike and penalise their sellers; idempotent."""
+    if (catalogue is None) == (verdicts is None):
+        raise UsageError(Diagnostic("PSC-U005", "give either a CATALOGUE or --verdicts FILE", None,
+                                    "proscribe enforce CATALOGUE … or proscribe enforce --verdicts v.jsonl"))
+    policy = load_pack(pack)
+    engine = engine_for(db)
+    upgrade(engine)
+    ledger = Ledger(engine, policy, actor=actor)
+    summary = EnforceSummary()
+    with engine.connect() as conn, progress_bar() as progress:
+        session = conn.begin() if dry_run else None
+        apply = _applier(ledger, conn if dry_run else None, summary, dry_run)
+        if catalogue is not None:
+            _from_catalogue(catalogue, policy, as_of, jurisdiction, workers, apply, progress)
+        else:
+            assert verdicts is not None
+            _from_verdicts(verdicts, policy, apply)
+        if session is not None:
+            session.rollback()
+    _print_summary(summary, dry_run)
+    raise typer.Exit(1 if summary.kinds["removed"] + summary.kinds["notice"] else 0)
+
+
+def _applier(ledger: Ledger, conn: sa.Connection | None, summary: EnforceSummary,
+             dry_run: bool) -> Callable[[list[dict[str, Any]], int], None]:
+    shown = 0
+
+    def apply(records: list[dict[str, Any]], decided: int) -> None:
+        nonlocal shown
+        summary.decided += decided
+        flagged = [r for r in records if r["decision"] != "allow"]
+        summary.flagged += len(flagged)
+        summary.no_seller += sum(r["decision"] == "block" and not r.get("seller_id") for r in flagged)
+        changes = ledger.apply(conn, flagged) if conn is not None else ledger.record_batch(flagged)
+        summary.add(changes)
+        if dry_run:
+            shown = _show(changes, shown)
+
+    return apply
+
+
+def _show(changes: Changes, shown: int) -> int:
+    for action in changes.actions:
+        if shown < SHOWN:
+            stdout.print(f"would {action.kind}: {action.subject}: {action.detail}", markup=False)
+        shown += 1
+    return shown
+
+
+def _from_catalogue(path: Path, pack: PolicyPack, as_of: str | None, jurisdiction: str | None,
+                    workers: int, apply: Callable[[list[dict[str, Any]], int], None], progress: Any) -> None:
+    source = Catalogue(path)
+    options = ScanOptions(pack.path, parse_as_of(as_of), parse_jurisdiction(jurisdiction), workers)
+    task = progress.add_task("enforcing", total=source.size)
+
+    def consume(chunk: ChunkResult) -> None:
+        flagged = [line for line in chunk.lines if not line.startswith(_ALLOWED, line.find(b'"decision"'))]
+        apply([orjson.loads(line) for line in flagged], len(chunk.lines))
+        progress.update(task, completed=source.done)
+
+    scan_rows(source, options, consume, _report_reject(path))
+
+
+def _from_verdicts(path: Path, pack: PolicyPack,
+                   apply: Callable[[list[dict[str, Any]], int], None]) -> None:
+    reject = _report_reject(path)
+    for chunk in _chunks(read_verdicts(path), 1000):
+        good = []
+        for row in chunk:
+            if isinstance(row, Rejected):
+                reject(row)
+            elif row["pack"] != pack.id:
+                reject(Rejected(0, str(row["id"]), "PSC-C013", f"decided under pack '{row['pack']}', "
+                                f"not '{pack.id}'", "pass the pack the verdicts were decided under"))
+            else:
+                good.append(row)
+        apply(good, len(good))
+
+
+def _chunks(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _report_reject(path: Path) -> Callable[[Rejected], None]:
+    def reject(row: Rejected) -> None:
+        where = f"row {row.row}" if row.row else "a row"
+        stderr.print(f"{path}: {where}{f' (id {row.id})' if row.id else ''}: {row.code} "
+                     f"{row.message}\n    hint: {row.hint}", markup=False)
+
+    return reject
+
+
+def _print_summary(summary: EnforceSummary, dry_run: bool) -> None:
+    title = "Enforcement (dry run: nothing written)" if dry_run else "Enforcement"
+    table = Table(title=title, show_edge=False)
+    for name in ("listings decided", "flagged", "removed", "removed with notice", "strikes",
+                 "evasion cases", "blocked, no seller"):
+        table.add_column(name, justify="right")
+    k = summary.kinds
+    table.add_row(f"{summary.decided:,}", f"{summary.flagged:,}", f"{k['removed']:,}",
+                  f"{k['notice']:,}", f"{k['strike']:,}", f"{summary.evasion:,}",
+                  f"{summary.no_seller:,}")
+    stdout.print(table)
+    steps = summary.to_record()["sellers_per_step"]
+    if steps:
+        stdout.print("sellers moved to: " + ", ".join(f"{s} {n}" for s, n in sorted(steps.items())),
+                     markup=False)
+
+
+def reinstate_command(
+    pack: Annotated[str, typer.Option(help="The withdrawn pack (id or folder).")] = DEFAULT_PACK,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date of the withdrawal check.")] = None,
+    db: DbOption = DEFAULT_URL,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would happen; write nothing.")] = False,
+    actor: Annotated[str, typer.Option(help="Who runs this, for the audit log.")] = "proscribe",
+) -> None:
+    """Reinstate what was removed only under a withdrawn pack or class; lift its penalties."""
+    policy = load_pack(pack)
+    engine = engine_for(db)
+    upgrade(engine)
+    date = parse_as_of(as_of)
+    changes = reinstate(engine, policy, date, actor=actor, dry_run=dry_run)
+    if not changes.actions:
+        stdout.print(f"nothing to reinstate: no class of {policy.id} is withdrawn as of {date}, "
+                     "or nothing rests on one", markup=False)
+    verb = "would " if dry_run else ""
+    for action in changes.actions:
+        stdout.print(f"{verb}{action.kind}: {action.subject}: {action.detail}", markup=False)
