@@ -7,10 +7,11 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 # Compiled pattern databases go to a throw-away cache, not the developer's home.
 os.environ.setdefault("PROSCRIBE_CACHE_DIR", tempfile.mkdtemp(prefix="proscribe-cache-"))
@@ -58,3 +59,26 @@ def cli() -> Callable[..., subprocess.CompletedProcess[str]]:
         )
 
     return run
+
+
+def pg_url() -> str | None:
+    url = os.environ.get("PROSCRIBE_TEST_PG_URL")
+    if url is None and os.environ.get("PROSCRIBE_REQUIRE_PG"):
+        pytest.fail("PROSCRIBE_REQUIRE_PG is set but PROSCRIBE_TEST_PG_URL is not")
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database: a SQLite file, or the test PostgreSQL server with a fresh schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'proscribe.db'}"
+        return
+    url = pg_url()
+    if url is None:
+        pytest.skip("set PROSCRIBE_TEST_PG_URL to run against PostgreSQL (.ci/run does)")
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    yield url

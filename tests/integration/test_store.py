@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,36 +17,14 @@ from proscribe.store import ScanStore, engine_for, upgrade
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 
 
-def _pg_url() -> str | None:
-    url = os.environ.get("PROSCRIBE_TEST_PG_URL")
-    if url is None and os.environ.get("PROSCRIBE_REQUIRE_PG"):
-        pytest.fail("PROSCRIBE_REQUIRE_PG is set but PROSCRIBE_TEST_PG_URL is not")
-    return url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'p.db'}"
-        return
-    pg = _pg_url()
-    if pg is None:
-        pytest.skip("set PROSCRIBE_TEST_PG_URL to run against PostgreSQL (.ci/run does)")
-    engine = sa.create_engine(pg)
-    with engine.begin() as conn:
-        conn.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    engine.dispose()
-    yield pg
-
-
-def test_scan_is_recorded_with_its_verdicts(cli: Cli, url: str, tmp_path: Path) -> None:
+def test_scan_is_recorded_with_its_verdicts(cli: Cli, db_url: str, tmp_path: Path) -> None:
     catalogue = tmp_path / "c.jsonl"
     catalogue.write_text(
         '{"id": "a", "title": "Antminer S19", "seller_id": "s"}\n{"id": "b", "title": "Yoga mat"}\n'
     )
-    done = cli("scan", str(catalogue), "--as-of", "2021-10-20", "--db", url)
+    done = cli("scan", str(catalogue), "--as-of", "2021-10-20", "--db", db_url)
     assert done.returncode == 1, done.stderr
-    store = ScanStore(engine_for(url))
+    store = ScanStore(engine_for(db_url))
     scan = store.scan(1)
     assert scan is not None
     assert (scan["scanned"], scan["blocked"], scan["pack_id"]) == (2, 1, "cn-crypto-mining-2021")
@@ -57,13 +34,13 @@ def test_scan_is_recorded_with_its_verdicts(cli: Cli, url: str, tmp_path: Path) 
     assert json.loads(stored["record"])["revision"] == "2021.10.1"
 
 
-def test_upgrade_is_idempotent(url: str) -> None:
-    engine = engine_for(url)
-    assert upgrade(engine) == upgrade(engine) == "0001"
+def test_upgrade_is_idempotent(db_url: str) -> None:
+    engine = engine_for(db_url)
+    assert upgrade(engine) == upgrade(engine) == "0002"
 
 
-def test_a_schema_newer_than_the_code_is_refused(url: str) -> None:
-    engine = engine_for(url)
+def test_a_schema_newer_than_the_code_is_refused(db_url: str) -> None:
+    engine = engine_for(db_url)
     upgrade(engine)
     with engine.begin() as conn:
         conn.execute(sa.text("UPDATE alembic_version SET version_num = '0999'"))

@@ -97,7 +97,7 @@ class AuditLog:
             for row in _rows(conn, batch):
                 problem = _check(row, expected, prev)
                 if problem:
-                    return Verification(count, prev, row["seq"], problem)
+                    return Verification(count, prev, expected, problem)
                 prev, expected, count = row["hash"], expected + 1, count + 1
             head = conn.execute(sa.select(audit_head.c.seq, audit_head.c.hash)).one()
         if (int(head.seq), head.hash) != (count, prev):

@@ -37,6 +37,7 @@ def enforce(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would happen; write nothing.")] = False,
     actor: Annotated[str, typer.Option(help="Who runs this, for the audit log.")] = "proscribe",
     workers: Annotated[int, typer.Option(min=1, help="Processes deciding listings.")] = os.cpu_count() or 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Remove prohibited listings, strike and penalise their sellers; idempotent."""
     if (catalogue is None) == (verdicts is None):
@@ -57,7 +58,10 @@ def enforce(
             _from_verdicts(verdicts, policy, apply)
         if session is not None:
             session.rollback()
-    _print_summary(summary, dry_run)
+    if as_json:
+        stdout.out(orjson.dumps({**summary.to_record(), "dry_run": dry_run}).decode())
+    else:
+        _print_summary(summary, dry_run)
     raise typer.Exit(1 if summary.kinds["removed"] + summary.kinds["notice"] else 0)
 
 
@@ -139,19 +143,19 @@ def _report_reject(path: Path) -> Callable[[Rejected], None]:
 
 def _print_summary(summary: EnforceSummary, dry_run: bool) -> None:
     title = "Enforcement (dry run: nothing written)" if dry_run else "Enforcement"
-    table = Table(title=title, show_edge=False)
-    for name in ("listings decided", "flagged", "removed", "removed with notice", "strikes",
-                 "evasion cases", "blocked, no seller"):
-        table.add_column(name, justify="right")
+    table = Table(title=title, show_header=False, show_edge=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
     k = summary.kinds
-    table.add_row(f"{summary.decided:,}", f"{summary.flagged:,}", f"{k['removed']:,}",
-                  f"{k['notice']:,}", f"{k['strike']:,}", f"{summary.evasion:,}",
-                  f"{summary.no_seller:,}")
+    for name, value in (("listings decided", summary.decided), ("flagged", summary.flagged),
+                        ("removed", k["removed"]), ("removed with notice", k["notice"]),
+                        ("strikes", k["strike"]), ("evasion cases", summary.evasion),
+                        ("sellers whose standing changed", len(summary.standings)),
+                        ("blocked, no seller", summary.no_seller)):
+        table.add_row(name, f"{value:,}")
+    for step, count in sorted(summary.to_record()["sellers_per_step"].items()):
+        table.add_row(f"  sellers now {step}", f"{count:,}")
     stdout.print(table)
-    steps = summary.to_record()["sellers_per_step"]
-    if steps:
-        stdout.print("sellers moved to: " + ", ".join(f"{s} {n}" for s, n in sorted(steps.items())),
-                     markup=False)
 
 
 def reinstate_command(

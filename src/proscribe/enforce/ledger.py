@@ -175,10 +175,13 @@ def restanding(conn: sa.Connection, pack: PolicyPack, seller_ids: Iterable[str],
 
 
 def insert_ignore(conn: sa.Connection, table: sa.Table, values: dict[str, Any]) -> bool:
-    """INSERT … ON CONFLICT DO NOTHING; whether the row was inserted."""
+    """INSERT … ON CONFLICT DO NOTHING RETURNING id; whether the row was inserted.
+
+    (``rowcount`` cannot tell: PostgreSQL drivers report -1 when a RETURNING is implicit.)
+    """
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    result = conn.execute(insert(table).values(**values).on_conflict_do_nothing())
-    return result.rowcount == 1
+    statement = insert(table).values(**values).on_conflict_do_nothing()
+    return conn.execute(statement.returning(table.c.id)).first() is not None
