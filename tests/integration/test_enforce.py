@@ -34,8 +34,19 @@ def _catalogue(tmp_path: Path, rows: list[dict[str, str]] = CATALOGUE) -> str:
 
 
 def _enforce(cli: Cli, db: str, catalogue: str, as_of: str, *extra: str) -> Any:
-    done = cli("enforce", catalogue, "--as-of", as_of, "--jurisdiction", "CN", "--db", db,
-               "--workers", "1", *extra)
+    done = cli(
+        "enforce",
+        catalogue,
+        "--as-of",
+        as_of,
+        "--jurisdiction",
+        "CN",
+        "--db",
+        db,
+        "--workers",
+        "1",
+        *extra,
+    )
     assert done.returncode in (0, 1), done.stderr
     return done
 
@@ -48,12 +59,14 @@ def _json(cli: Cli, *args: str) -> Any:
 
 def _count(db: str, table: sa.Table, *where: Any) -> int:
     with engine_for(db).connect() as conn:
-        return int(conn.execute(sa.select(sa.func.count()).select_from(table).where(*where))
-                   .scalar_one())
+        return int(
+            conn.execute(sa.select(sa.func.count()).select_from(table).where(*where)).scalar_one()
+        )
 
 
 def test_grace_period_removes_with_notice_then_enforcement_strikes(
-        cli: Cli, db_url: str, tmp_path: Path) -> None:
+    cli: Cli, db_url: str, tmp_path: Path
+) -> None:
     catalogue = _catalogue(tmp_path)
     grace = _enforce(cli, db_url, catalogue, GRACE)
     assert _count(db_url, removals, removals.c.notice_only.is_(True)) == 3
@@ -71,7 +84,9 @@ def test_grace_period_removes_with_notice_then_enforcement_strikes(
     assert _json(cli, "listing", "show", "r1", "--db", db_url)["status"] == "live"
 
 
-def test_running_the_same_input_again_changes_nothing(cli: Cli, db_url: str, tmp_path: Path) -> None:
+def test_running_the_same_input_again_changes_nothing(
+    cli: Cli, db_url: str, tmp_path: Path
+) -> None:
     catalogue = _catalogue(tmp_path)
     _enforce(cli, db_url, catalogue, ENFORCED)
     events = _count(db_url, audit_events)
@@ -99,8 +114,20 @@ def test_overturned_appeal_reinstates_and_unfreezes(cli: Cli, db_url: str, tmp_p
     _enforce(cli, db_url, _catalogue(tmp_path), ENFORCED)
     opened = cli("appeal", "open", "m3", "--reason", "it is a toy", "--db", db_url)
     assert opened.returncode == 0 and "appeal 1 opened" in opened.stdout
-    decided = cli("appeal", "decide", "1", "--overturn", "--by", "alice", "--note", "a toy",
-                  "--db", db_url, "--as-of", "2021-10-21")
+    decided = cli(
+        "appeal",
+        "decide",
+        "1",
+        "--overturn",
+        "--by",
+        "alice",
+        "--note",
+        "a toy",
+        "--db",
+        db_url,
+        "--as-of",
+        "2021-10-21",
+    )
     assert decided.returncode == 0, decided.stderr
     m3 = _json(cli, "listing", "show", "m3", "--db", db_url)
     assert m3["status"] == "reinstated" and m3["strikes"][0]["revoked_on"] == "2021-10-21"
@@ -110,15 +137,19 @@ def test_overturned_appeal_reinstates_and_unfreezes(cli: Cli, db_url: str, tmp_p
     assert "alice" in actors
 
 
-@pytest.mark.parametrize(("args", "code"), [
-    (("appeal", "open", "nope", "--reason", "x"), "PSC-E001"),
-    (("appeal", "open", "r1", "--reason", "x"), "PSC-E002"),
-    (("appeal", "decide", "99", "--uphold", "--by", "a", "--note", "n"), "PSC-E003"),
-    (("listing", "show", "nope"), "PSC-E001"),
-    (("seller", "show", "nobody"), "PSC-E005"),
-])
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (("appeal", "open", "nope", "--reason", "x"), "PSC-E001"),
+        (("appeal", "open", "r1", "--reason", "x"), "PSC-E002"),
+        (("appeal", "decide", "99", "--uphold", "--by", "a", "--note", "n"), "PSC-E003"),
+        (("listing", "show", "nope"), "PSC-E001"),
+        (("seller", "show", "nobody"), "PSC-E005"),
+    ],
+)
 def test_unknown_ids_and_impossible_appeals_are_clear_errors(
-        cli: Cli, tmp_path: Path, args: tuple[str, ...], code: str) -> None:
+    cli: Cli, tmp_path: Path, args: tuple[str, ...], code: str
+) -> None:
     db = f"sqlite:///{tmp_path / 'p.db'}"
     _enforce(cli, db, _catalogue(tmp_path), ENFORCED)
     done = cli(*args, "--db", db)
@@ -129,24 +160,45 @@ def test_an_appeal_is_decided_once(cli: Cli, tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'p.db'}"
     _enforce(cli, db, _catalogue(tmp_path), ENFORCED)
     cli("appeal", "open", "m1", "--reason", "x", "--db", db)
-    assert cli("appeal", "decide", "1", "--uphold", "--by", "a", "--note", "n", "--db", db).returncode == 0
+    assert (
+        cli("appeal", "decide", "1", "--uphold", "--by", "a", "--note", "n", "--db", db).returncode
+        == 0
+    )
     again = cli("appeal", "decide", "1", "--overturn", "--by", "a", "--note", "n", "--db", db)
     assert again.returncode == 2 and "PSC-E004" in again.stderr
     assert _json(cli, "listing", "show", "m1", "--db", db)["status"] == "removed"
 
 
 def test_withdrawn_class_is_reinstated_with_its_penalties_lifted(
-        cli: Cli, db_url: str, tmp_path: Path) -> None:
+    cli: Cli, db_url: str, tmp_path: Path
+) -> None:
     pack = tmp_path / "pack"
     shutil.copytree(BUNDLED / "cn-crypto-mining-2021", pack)
     hardware = pack / "mining-hardware.yaml"
-    hardware.write_text(hardware.read_text().replace(
-        "thresholds: {review: 0.5, block: 0.8}\n", "thresholds: {review: 0.5, block: 0.8}\n"
-        "withdrawn: 2022-01-01\n"))
-    done = cli("enforce", _catalogue(tmp_path), "--pack", str(pack), "--as-of", ENFORCED,
-               "--jurisdiction", "CN", "--db", db_url, "--workers", "1")
+    hardware.write_text(
+        hardware.read_text().replace(
+            "thresholds: {review: 0.5, block: 0.8}\n",
+            "thresholds: {review: 0.5, block: 0.8}\nwithdrawn: 2022-01-01\n",
+        )
+    )
+    done = cli(
+        "enforce",
+        _catalogue(tmp_path),
+        "--pack",
+        str(pack),
+        "--as-of",
+        ENFORCED,
+        "--jurisdiction",
+        "CN",
+        "--db",
+        db_url,
+        "--workers",
+        "1",
+    )
     assert done.returncode == 1, done.stderr
-    dry = cli("reinstate", "--pack", str(pack), "--as-of", "2022-02-01", "--db", db_url, "--dry-run")
+    dry = cli(
+        "reinstate", "--pack", str(pack), "--as-of", "2022-02-01", "--db", db_url, "--dry-run"
+    )
     assert "would reinstated: listing:m1" in dry.stdout
     assert _count(db_url, removals, removals.c.lifted_on.is_(None)) == 3
     cli("reinstate", "--pack", str(pack), "--as-of", "2022-02-01", "--db", db_url)
@@ -155,7 +207,9 @@ def test_withdrawn_class_is_reinstated_with_its_penalties_lifted(
     assert _json(cli, "listing", "show", "m1", "--db", db_url)["status"] == "reinstated"
 
 
-def test_enforcing_a_scans_verdicts_equals_enforcing_the_catalogue(cli: Cli, tmp_path: Path) -> None:
+def test_enforcing_a_scans_verdicts_equals_enforcing_the_catalogue(
+    cli: Cli, tmp_path: Path
+) -> None:
     catalogue = _catalogue(tmp_path)
     out = tmp_path / "v.jsonl"
     cli("scan", catalogue, "--as-of", ENFORCED, "--jurisdiction", "CN", "--out", str(out))
@@ -176,11 +230,15 @@ def test_audit_verify_names_the_first_broken_link(cli: Cli, tmp_path: Path) -> N
         "edit": "UPDATE audit_events SET result = '{}' WHERE seq = 3",
         "delete": "DELETE FROM audit_events WHERE seq = 4",
         "reorder": "UPDATE audit_events SET prev_hash = (SELECT prev_hash FROM audit_events "
-                   "WHERE seq = 2) WHERE seq = 5",
+        "WHERE seq = 2) WHERE seq = 5",
         "truncate": "DELETE FROM audit_events WHERE seq = (SELECT MAX(seq) FROM audit_events)",
     }
-    expected = {"edit": "event 3: its content", "delete": "event 4: event 4 is missing",
-                "reorder": "event 5: its previous-hash", "truncate": "events were deleted"}
+    expected = {
+        "edit": "event 3: its content",
+        "delete": "event 4: event 4 is missing",
+        "reorder": "event 5: its previous-hash",
+        "truncate": "events were deleted",
+    }
     for name, statement in tampering.items():
         copy = tmp_path / f"{name}.db"
         shutil.copy(db_file, copy)
@@ -189,7 +247,9 @@ def test_audit_verify_names_the_first_broken_link(cli: Cli, tmp_path: Path) -> N
         done = cli("audit", "verify", "--db", f"sqlite:///{copy}")
         assert done.returncode == 1, name
         assert f"BROKEN at {expected[name]}" in done.stdout or expected[name] in done.stdout, (
-            name, done.stdout)
+            name,
+            done.stdout,
+        )
 
 
 def test_audit_export_gives_every_event_with_hashes(cli: Cli, tmp_path: Path) -> None:

@@ -56,9 +56,19 @@ def digest(payload: object) -> str:
 
 
 def _hash(row: dict[str, Any]) -> str:
-    fields = [str(row["seq"]), str(row["version"]), row["at"], row["actor"], row["kind"],
-              row["subject"], row["pack_id"] or "", row["revision"] or "",
-              row["input_digest"] or "", row["result"], row["prev_hash"]]
+    fields = [
+        str(row["seq"]),
+        str(row["version"]),
+        row["at"],
+        row["actor"],
+        row["kind"],
+        row["subject"],
+        row["pack_id"] or "",
+        row["revision"] or "",
+        row["input_digest"] or "",
+        row["result"],
+        row["prev_hash"],
+    ]
     return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()
 
 
@@ -70,8 +80,11 @@ class AuditLog:
 
     def append(self, conn: sa.Connection, events: list[AuditEvent]) -> int:
         """Append ``events`` in order; return the new head's sequence number."""
-        head = conn.execute(sa.select(audit_head.c.seq, audit_head.c.hash)
-                            .where(audit_head.c.id == 1).with_for_update()).one()
+        head = conn.execute(
+            sa.select(audit_head.c.seq, audit_head.c.hash)
+            .where(audit_head.c.id == 1)
+            .with_for_update()
+        ).one()
         seq, prev = int(head.seq), str(head.hash)
         if not events:
             return seq
@@ -79,11 +92,19 @@ class AuditLog:
         rows = []
         for event in events:
             seq += 1
-            row = {"seq": seq, "version": EVENT_VERSION, "at": at, "actor": event.actor,
-                   "kind": event.kind, "subject": event.subject, "pack_id": event.pack_id,
-                   "revision": event.revision, "input_digest": event.input_digest,
-                   "result": orjson.dumps(event.result, option=orjson.OPT_SORT_KEYS).decode(),
-                   "prev_hash": prev}
+            row = {
+                "seq": seq,
+                "version": EVENT_VERSION,
+                "at": at,
+                "actor": event.actor,
+                "kind": event.kind,
+                "subject": event.subject,
+                "pack_id": event.pack_id,
+                "revision": event.revision,
+                "input_digest": event.input_digest,
+                "result": orjson.dumps(event.result, option=orjson.OPT_SORT_KEYS).decode(),
+                "prev_hash": prev,
+            }
             prev = row["hash"] = _hash(row)
             rows.append(row)
         conn.execute(audit_events.insert(), rows)
@@ -101,9 +122,13 @@ class AuditLog:
                 prev, expected, count = row["hash"], expected + 1, count + 1
             head = conn.execute(sa.select(audit_head.c.seq, audit_head.c.hash)).one()
         if (int(head.seq), head.hash) != (count, prev):
-            return Verification(count, prev, count + 1,
-                                f"the head records event {head.seq} ({head.hash[:12]}…) but the "
-                                f"chain ends at event {count}: events were deleted from the end")
+            return Verification(
+                count,
+                prev,
+                count + 1,
+                f"the head records event {head.seq} ({head.hash[:12]}…) but the "
+                f"chain ends at event {count}: events were deleted from the end",
+            )
         return Verification(count, prev)
 
     def export(self, engine: sa.Engine, since: str | None = None) -> Iterator[dict[str, Any]]:
@@ -126,8 +151,12 @@ def _check(row: dict[str, Any], expected: int, prev: str) -> str | None:
 def _rows(conn: sa.Connection, batch: int, since: str | None = None) -> Iterator[dict[str, Any]]:
     last = 0
     while True:
-        query = (sa.select(audit_events).where(audit_events.c.seq > last)
-                 .order_by(audit_events.c.seq).limit(batch))
+        query = (
+            sa.select(audit_events)
+            .where(audit_events.c.seq > last)
+            .order_by(audit_events.c.seq)
+            .limit(batch)
+        )
         if since:
             query = query.where(audit_events.c.at >= since)
         rows = [{str(k): v for k, v in r._mapping.items()} for r in conn.execute(query)]

@@ -12,15 +12,31 @@ from proscribe.catalogue.reader import Rejected
 from proscribe.catalogue.writer import output_format
 from proscribe.errors import CatalogueError, Diagnostic, Location
 
-REQUIRED = ("id", "decision", "classes", "evidence", "evasion", "reason", "pack", "revision",
-            "as_of", "phase")
+REQUIRED = (
+    "id",
+    "decision",
+    "classes",
+    "evidence",
+    "evasion",
+    "reason",
+    "pack",
+    "revision",
+    "as_of",
+    "phase",
+)
 
 
 def read_verdicts(path: Path) -> Iterator[dict[str, Any] | Rejected]:
     """Verdict records of a JSON Lines or Parquet file; malformed rows come out rejected."""
     if not path.is_file():
-        raise CatalogueError(Diagnostic("PSC-C001", "cannot read the verdicts: no such file",
-                                        Location(str(path)), "give the --out file of a scan"))
+        raise CatalogueError(
+            Diagnostic(
+                "PSC-C001",
+                "cannot read the verdicts: no such file",
+                Location(str(path)),
+                "give the --out file of a scan",
+            )
+        )
     if output_format(path) == "jsonl":
         yield from _jsonl(path)
     else:
@@ -35,8 +51,13 @@ def _jsonl(path: Path) -> Iterator[dict[str, Any] | Rejected]:
             try:
                 record = orjson.loads(raw)
             except orjson.JSONDecodeError as exc:
-                yield Rejected(number, None, "PSC-C007", f"not valid JSON: {exc}",
-                               "each line must be one verdict record")
+                yield Rejected(
+                    number,
+                    None,
+                    "PSC-C007",
+                    f"not valid JSON: {exc}",
+                    "each line must be one verdict record",
+                )
                 continue
             yield _checked(record, number)
 
@@ -53,10 +74,16 @@ def _parquet(path: Path) -> Iterator[dict[str, Any] | Rejected]:
 
 def _checked(record: Any, number: int) -> dict[str, Any] | Rejected:
     if not isinstance(record, dict):
-        return Rejected(number, None, "PSC-C012", "not a verdict record", "give a scan's --out file")
+        return Rejected(
+            number, None, "PSC-C012", "not a verdict record", "give a scan's --out file"
+        )
     missing = [k for k in REQUIRED if k not in record]
     if missing:
-        return Rejected(number, str(record.get("id")), "PSC-C012",
-                        f"verdict record lacks {', '.join(missing)}",
-                        "give the --out file of `proscribe scan`")
+        return Rejected(
+            number,
+            str(record.get("id")),
+            "PSC-C012",
+            f"verdict record lacks {', '.join(missing)}",
+            "give the --out file of `proscribe scan`",
+        )
     return record

@@ -28,25 +28,35 @@ def verify(db: DbOption = DEFAULT_URL) -> None:
     result = AuditLog().verify(engine)
     seconds = time.perf_counter() - started
     if result.ok:
-        stdout.print(f"OK: {result.events:,} events, chain intact ({seconds:.1f} s); head "
-                     f"{result.head}", markup=False)
+        stdout.print(
+            f"OK: {result.events:,} events, chain intact ({seconds:.1f} s); head {result.head}",
+            markup=False,
+        )
         return
-    stdout.print(f"BROKEN at event {result.broken_at}: {result.problem} ({result.events:,} events "
-                 "verified before it)", markup=False)
+    stdout.print(
+        f"BROKEN at event {result.broken_at}: {result.problem} ({result.events:,} events "
+        "verified before it)",
+        markup=False,
+    )
     raise typer.Exit(1)
 
 
 @app.command("export")
 def export(
-    since: Annotated[str | None, typer.Option(help="Only events from this ISO date or time.")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only events from this ISO date or time.")
+    ] = None,
     output_format: Annotated[str, typer.Option("--format", help="jsonl")] = "jsonl",
     out: Annotated[Path | None, typer.Option(help="Write to FILE instead of stdout.")] = None,
     db: DbOption = DEFAULT_URL,
 ) -> None:
     """Export events, with their hashes, for a regulator."""
     if output_format != "jsonl":
-        raise UsageError(Diagnostic("PSC-U007", f"unknown export format '{output_format}'", None,
-                                    "use --format jsonl"))
+        raise UsageError(
+            Diagnostic(
+                "PSC-U007", f"unknown export format '{output_format}'", None, "use --format jsonl"
+            )
+        )
     engine = engine_for(db)
     upgrade(engine)
     handle = out.open("wb") if out else sys.stdout.buffer

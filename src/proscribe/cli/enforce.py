@@ -28,21 +28,37 @@ DbOption = Annotated[str, typer.Option(help="Database URL.", envvar="PROSCRIBE_D
 
 
 def enforce(
-    catalogue: Annotated[Path | None, typer.Argument(help="Catalogue to decide and enforce.")] = None,
-    verdicts: Annotated[Path | None, typer.Option(help="Enforce the verdicts of an earlier scan instead.")] = None,
+    catalogue: Annotated[
+        Path | None, typer.Argument(help="Catalogue to decide and enforce.")
+    ] = None,
+    verdicts: Annotated[
+        Path | None, typer.Option(help="Enforce the verdicts of an earlier scan instead.")
+    ] = None,
     pack: Annotated[str, typer.Option(help="Bundled pack id or pack folder.")] = DEFAULT_PACK,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Enforce as of YYYY-MM-DD.")] = None,
-    jurisdiction: Annotated[str | None, typer.Option(help="Country code for every listing.")] = None,
+    jurisdiction: Annotated[
+        str | None, typer.Option(help="Country code for every listing.")
+    ] = None,
     db: DbOption = DEFAULT_URL,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would happen; write nothing.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print what would happen; write nothing.")
+    ] = False,
     actor: Annotated[str, typer.Option(help="Who runs this, for the audit log.")] = "proscribe",
-    workers: Annotated[int, typer.Option(min=1, help="Processes deciding listings.")] = os.cpu_count() or 1,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Processes deciding listings.")
+    ] = os.cpu_count() or 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Remove prohibited listings, strike and penalise their sellers; idempotent."""
     if (catalogue is None) == (verdicts is None):
-        raise UsageError(Diagnostic("PSC-U005", "give either a CATALOGUE or --verdicts FILE", None,
-                                    "proscribe enforce CATALOGUE … or proscribe enforce --verdicts v.jsonl"))
+        raise UsageError(
+            Diagnostic(
+                "PSC-U005",
+                "give either a CATALOGUE or --verdicts FILE",
+                None,
+                "proscribe enforce CATALOGUE … or proscribe enforce --verdicts v.jsonl",
+            )
+        )
     policy = load_pack(pack)
     engine = engine_for(db)
     upgrade(engine)
@@ -65,8 +81,9 @@ def enforce(
     raise typer.Exit(1 if summary.kinds["removed"] + summary.kinds["notice"] else 0)
 
 
-def _applier(ledger: Ledger, conn: sa.Connection | None, summary: EnforceSummary,
-             dry_run: bool) -> Callable[[list[dict[str, Any]], int], None]:
+def _applier(
+    ledger: Ledger, conn: sa.Connection | None, summary: EnforceSummary, dry_run: bool
+) -> Callable[[list[dict[str, Any]], int], None]:
     shown = 0
 
     def apply(records: list[dict[str, Any]], decided: int) -> None:
@@ -74,7 +91,9 @@ def _applier(ledger: Ledger, conn: sa.Connection | None, summary: EnforceSummary
         summary.decided += decided
         flagged = [r for r in records if r["decision"] != "allow"]
         summary.flagged += len(flagged)
-        summary.no_seller += sum(r["decision"] == "block" and not r.get("seller_id") for r in flagged)
+        summary.no_seller += sum(
+            r["decision"] == "block" and not r.get("seller_id") for r in flagged
+        )
         changes = ledger.apply(conn, flagged) if conn is not None else ledger.record_batch(flagged)
         summary.add(changes)
         if dry_run:
@@ -91,22 +110,32 @@ def _show(changes: Changes, shown: int) -> int:
     return shown
 
 
-def _from_catalogue(path: Path, pack: PolicyPack, as_of: str | None, jurisdiction: str | None,
-                    workers: int, apply: Callable[[list[dict[str, Any]], int], None], progress: Any) -> None:
+def _from_catalogue(
+    path: Path,
+    pack: PolicyPack,
+    as_of: str | None,
+    jurisdiction: str | None,
+    workers: int,
+    apply: Callable[[list[dict[str, Any]], int], None],
+    progress: Any,
+) -> None:
     source = Catalogue(path)
     options = ScanOptions(pack.path, parse_as_of(as_of), parse_jurisdiction(jurisdiction), workers)
     task = progress.add_task("enforcing", total=source.size)
 
     def consume(chunk: ChunkResult) -> None:
-        flagged = [line for line in chunk.lines if not line.startswith(_ALLOWED, line.find(b'"decision"'))]
+        flagged = [
+            line for line in chunk.lines if not line.startswith(_ALLOWED, line.find(b'"decision"'))
+        ]
         apply([orjson.loads(line) for line in flagged], len(chunk.lines))
         progress.update(task, completed=source.done)
 
     scan_rows(source, options, consume, _report_reject(path))
 
 
-def _from_verdicts(path: Path, pack: PolicyPack,
-                   apply: Callable[[list[dict[str, Any]], int], None]) -> None:
+def _from_verdicts(
+    path: Path, pack: PolicyPack, apply: Callable[[list[dict[str, Any]], int], None]
+) -> None:
     reject = _report_reject(path)
     for chunk in _chunks(read_verdicts(path), 1000):
         good = []
@@ -114,8 +143,15 @@ def _from_verdicts(path: Path, pack: PolicyPack,
             if isinstance(row, Rejected):
                 reject(row)
             elif row["pack"] != pack.id:
-                reject(Rejected(0, str(row["id"]), "PSC-C013", f"decided under pack '{row['pack']}', "
-                                f"not '{pack.id}'", "pass the pack the verdicts were decided under"))
+                reject(
+                    Rejected(
+                        0,
+                        str(row["id"]),
+                        "PSC-C013",
+                        f"decided under pack '{row['pack']}', not '{pack.id}'",
+                        "pass the pack the verdicts were decided under",
+                    )
+                )
             else:
                 good.append(row)
         apply(good, len(good))
@@ -135,8 +171,11 @@ def _chunks(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
 def _report_reject(path: Path) -> Callable[[Rejected], None]:
     def reject(row: Rejected) -> None:
         where = f"row {row.row}" if row.row else "a row"
-        stderr.print(f"{path}: {where}{f' (id {row.id})' if row.id else ''}: {row.code} "
-                     f"{row.message}\n    hint: {row.hint}", markup=False)
+        stderr.print(
+            f"{path}: {where}{f' (id {row.id})' if row.id else ''}: {row.code} "
+            f"{row.message}\n    hint: {row.hint}",
+            markup=False,
+        )
 
     return reject
 
@@ -147,11 +186,16 @@ def _print_summary(summary: EnforceSummary, dry_run: bool) -> None:
     table.add_column("what")
     table.add_column("count", justify="right")
     k = summary.kinds
-    for name, value in (("listings decided", summary.decided), ("flagged", summary.flagged),
-                        ("removed", k["removed"]), ("removed with notice", k["notice"]),
-                        ("strikes", k["strike"]), ("evasion cases", summary.evasion),
-                        ("sellers whose standing changed", len(summary.standings)),
-                        ("blocked, no seller", summary.no_seller)):
+    for name, value in (
+        ("listings decided", summary.decided),
+        ("flagged", summary.flagged),
+        ("removed", k["removed"]),
+        ("removed with notice", k["notice"]),
+        ("strikes", k["strike"]),
+        ("evasion cases", summary.evasion),
+        ("sellers whose standing changed", len(summary.standings)),
+        ("blocked, no seller", summary.no_seller),
+    ):
         table.add_row(name, f"{value:,}")
     for step, count in sorted(summary.to_record()["sellers_per_step"].items()):
         table.add_row(f"  sellers now {step}", f"{count:,}")
@@ -160,9 +204,13 @@ def _print_summary(summary: EnforceSummary, dry_run: bool) -> None:
 
 def reinstate_command(
     pack: Annotated[str, typer.Option(help="The withdrawn pack (id or folder).")] = DEFAULT_PACK,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Date of the withdrawal check.")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Date of the withdrawal check.")
+    ] = None,
     db: DbOption = DEFAULT_URL,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would happen; write nothing.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print what would happen; write nothing.")
+    ] = False,
     actor: Annotated[str, typer.Option(help="Who runs this, for the audit log.")] = "proscribe",
 ) -> None:
     """Reinstate what was removed only under a withdrawn pack or class; lift its penalties."""
@@ -172,8 +220,11 @@ def reinstate_command(
     date = parse_as_of(as_of)
     changes = reinstate(engine, policy, date, actor=actor, dry_run=dry_run)
     if not changes.actions:
-        stdout.print(f"nothing to reinstate: no class of {policy.id} is withdrawn as of {date}, "
-                     "or nothing rests on one", markup=False)
+        stdout.print(
+            f"nothing to reinstate: no class of {policy.id} is withdrawn as of {date}, "
+            "or nothing rests on one",
+            markup=False,
+        )
     verb = "would " if dry_run else ""
     for action in changes.actions:
         stdout.print(f"{verb}{action.kind}: {action.subject}: {action.detail}", markup=False)

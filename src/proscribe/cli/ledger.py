@@ -32,9 +32,12 @@ def _print_json(data: object) -> None:
 
 def _print_history(history: list[dict[str, Any]]) -> None:
     for event in history:
-        stdout.print(f"  #{event['seq']} {event['at'][:19]} {event['kind']:<16} {event['subject']}"
-                     f" by {event['actor']} [{event['pack_id'] or '-'} {event['revision'] or ''}] "
-                     f"{orjson.dumps(event['result']).decode()[:160]}", markup=False)
+        stdout.print(
+            f"  #{event['seq']} {event['at'][:19]} {event['kind']:<16} {event['subject']}"
+            f" by {event['actor']} [{event['pack_id'] or '-'} {event['revision'] or ''}] "
+            f"{orjson.dumps(event['result']).decode()[:160]}",
+            markup=False,
+        )
 
 
 @sellers_app.command("show")
@@ -50,8 +53,11 @@ def seller_show(
     if as_json:
         _print_json(view)
         return
-    stdout.print(f"seller {seller_id}: {view['standing']}, {view['strikes']} active strike(s)"
-                 + (" (aggravated by evasion)" if view["aggravated"] else ""), markup=False)
+    stdout.print(
+        f"seller {seller_id}: {view['standing']}, {view['strikes']} active strike(s)"
+        + (" (aggravated by evasion)" if view["aggravated"] else ""),
+        markup=False,
+    )
     _print_history(view["history"])
 
 
@@ -62,8 +68,11 @@ def listing_show(listing_id: str, db: DbOption = DEFAULT_URL, as_json: JsonOptio
     if as_json:
         _print_json(view)
         return
-    stdout.print(f"listing {listing_id} (seller {view['seller_id']}): {view['status']}; last "
-                 f"decision {view['decision']}", markup=False)
+    stdout.print(
+        f"listing {listing_id} (seller {view['seller_id']}): {view['status']}; last "
+        f"decision {view['decision']}",
+        markup=False,
+    )
     stdout.print(f"reason: {view['verdict']['reason']}", markup=False)
     _print_history(view["history"])
 
@@ -86,20 +95,31 @@ def appeal_decide(
     by: Annotated[str, typer.Option(help="The reviewer deciding.")],
     note: Annotated[str, typer.Option(help="The decision's reasons.")],
     uphold: Annotated[bool, typer.Option("--uphold", help="Keep the removal.")] = False,
-    overturn: Annotated[bool, typer.Option("--overturn", help="Reinstate and lift the strike.")] = False,
-    pack: Annotated[str | None, typer.Option(help="Pack of the removal (default: its own).")] = None,
+    overturn: Annotated[
+        bool, typer.Option("--overturn", help="Reinstate and lift the strike.")
+    ] = False,
+    pack: Annotated[
+        str | None, typer.Option(help="Pack of the removal (default: its own).")
+    ] = None,
     as_of: Annotated[str | None, typer.Option("--as-of")] = None,
     db: DbOption = DEFAULT_URL,
 ) -> None:
     """Uphold or overturn an appeal; overturning reinstates and re-derives the standing."""
     if uphold == overturn:
-        raise UsageError(Diagnostic("PSC-U006", "give exactly one of --uphold or --overturn", None,
-                                    "proscribe appeal decide ID --overturn --by NAME --note …"))
+        raise UsageError(
+            Diagnostic(
+                "PSC-U006",
+                "give exactly one of --uphold or --overturn",
+                None,
+                "proscribe appeal decide ID --overturn --by NAME --note …",
+            )
+        )
     engine = _engine(db)
     policy = load_pack(pack or _removal_pack(engine, appeal_id))
     date = parse_as_of(as_of) if as_of else clock.today()
-    changes = Appeals(engine).decide(appeal_id, overturn=overturn, by=by, note=note, pack=policy,
-                                     as_of=date)
+    changes = Appeals(engine).decide(
+        appeal_id, overturn=overturn, by=by, note=note, pack=policy, as_of=date
+    )
     for action in changes.actions:
         stdout.print(f"{action.kind}: {action.subject}: {action.detail}", markup=False)
 
@@ -109,8 +129,12 @@ def _removal_pack(engine: Any, appeal_id: int) -> str:
 
     from proscribe.store.tables import appeals, removals
 
-    query = (sa.select(removals.c.pack_id).join(appeals, appeals.c.listing_id == removals.c.listing_id)
-             .where(appeals.c.id == appeal_id).limit(1))
+    query = (
+        sa.select(removals.c.pack_id)
+        .join(appeals, appeals.c.listing_id == removals.c.listing_id)
+        .where(appeals.c.id == appeal_id)
+        .limit(1)
+    )
     with engine.connect() as conn:
         found = conn.execute(query).scalar_one_or_none()
     return str(found) if found else "cn-crypto-mining-2021"

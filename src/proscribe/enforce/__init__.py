@@ -6,5 +6,13 @@ from proscribe.enforce.ledger import Ledger
 from proscribe.enforce.views import listing_view, seller_view
 from proscribe.enforce.withdrawal import reinstate
 
-__all__ = ["Action", "Appeals", "Changes", "EnforceSummary", "Ledger", "listing_view",
-           "reinstate", "seller_view"]
+__all__ = [
+    "Action",
+    "Appeals",
+    "Changes",
+    "EnforceSummary",
+    "Ledger",
+    "listing_view",
+    "reinstate",
+    "seller_view",
+]

@@ -57,6 +57,11 @@ class EnforceSummary:
                 self.standings[action.subject.removeprefix("seller:")] = action.detail.split()[-1]
 
     def to_record(self) -> dict[str, Any]:
-        return {"decided": self.decided, "flagged": self.flagged, "actions": dict(self.kinds),
-                "sellers_per_step": dict(Counter(self.standings.values())),
-                "evasion_cases": self.evasion, "blocked_without_seller": self.no_seller}
+        return {
+            "decided": self.decided,
+            "flagged": self.flagged,
+            "actions": dict(self.kinds),
+            "sellers_per_step": dict(Counter(self.standings.values())),
+            "evasion_cases": self.evasion,
+            "blocked_without_seller": self.no_seller,
+        }

@@ -19,8 +19,15 @@ def withdrawn_classes(pack: PolicyPack, as_of: dt.date) -> set[str]:
     return {c.id for c in pack.classes if c.withdrawn is not None and as_of >= c.withdrawn}
 
 
-def reinstate(engine: sa.Engine, pack: PolicyPack, as_of: dt.date, *, actor: str,
-              dry_run: bool = False, audit: AuditLog | None = None) -> Changes:
+def reinstate(
+    engine: sa.Engine,
+    pack: PolicyPack,
+    as_of: dt.date,
+    *,
+    actor: str,
+    dry_run: bool = False,
+    audit: AuditLog | None = None,
+) -> Changes:
     """Reinstate listings removed under ``pack`` only for classes withdrawn at ``as_of``."""
     gone = withdrawn_classes(pack, as_of)
     changes = Changes()
@@ -30,8 +37,11 @@ def reinstate(engine: sa.Engine, pack: PolicyPack, as_of: dt.date, *, actor: str
     with engine.connect() as conn:
         transaction = conn.begin()
         log.append(conn, [])
-        rows = conn.execute(sa.select(removals.c.listing_id, removals.c.classes).where(
-            removals.c.pack_id == pack.id, removals.c.lifted_on.is_(None))).all()
+        rows = conn.execute(
+            sa.select(removals.c.listing_id, removals.c.classes).where(
+                removals.c.pack_id == pack.id, removals.c.lifted_on.is_(None)
+            )
+        ).all()
         for listing_id, classes in rows:
             if set(classes.split(",")) <= gone:
                 reason = f"{pack.id}: {', '.join(sorted(set(classes.split(','))))} withdrawn"

@@ -74,6 +74,8 @@ def upgrade(engine: sa.Engine) -> str:
     """Bring the schema to the newest revision this code knows; return it."""
     try:
         with engine.begin() as connection:
+            if connection.dialect.name == "postgresql":  # concurrent first runs queue here
+                connection.execute(sa.text("SELECT pg_advisory_xact_lock(7252021)"))
             _refuse_newer(connection)
             command.upgrade(_config(connection), "head")
     except sa.exc.OperationalError as exc:

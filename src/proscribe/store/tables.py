@@ -49,7 +49,8 @@ verdicts = sa.Table(
 # --- enforcement ledger (migration 0002) -------------------------------------------------
 
 listings = sa.Table(
-    "listings", metadata,
+    "listings",
+    metadata,
     sa.Column("listing_id", sa.Text, primary_key=True),
     sa.Column("seller_id", sa.Text),
     sa.Column("status", sa.String(16), nullable=False),  # live | removed | reinstated
@@ -60,7 +61,8 @@ listings = sa.Table(
 )
 
 removals = sa.Table(
-    "removals", metadata,
+    "removals",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("listing_id", sa.Text, nullable=False),
     sa.Column("pack_id", sa.String(80), nullable=False),
@@ -74,7 +76,8 @@ removals = sa.Table(
 )
 
 strikes = sa.Table(
-    "strikes", metadata,
+    "strikes",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("seller_id", sa.Text, nullable=False),
     sa.Column("listing_id", sa.Text, nullable=False),
@@ -91,14 +94,16 @@ strikes = sa.Table(
 )
 
 sellers = sa.Table(
-    "sellers", metadata,
+    "sellers",
+    metadata,
     sa.Column("seller_id", sa.Text, primary_key=True),
     sa.Column("standing", sa.String(24), nullable=False),
     sa.Column("updated_on", sa.Date, nullable=False),
 )
 
 appeals = sa.Table(
-    "appeals", metadata,
+    "appeals",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("listing_id", sa.Text, nullable=False),
     sa.Column("reason", sa.Text, nullable=False),
@@ -110,9 +115,14 @@ appeals = sa.Table(
 )
 
 audit_events = sa.Table(
-    "audit_events", metadata,
-    sa.Column("seq", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True,
-              autoincrement=False),
+    "audit_events",
+    metadata,
+    sa.Column(
+        "seq",
+        sa.BigInteger().with_variant(sa.Integer, "sqlite"),
+        primary_key=True,
+        autoincrement=False,
+    ),
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("at", sa.String(40), nullable=False),  # ISO 8601 UTC: hashed as written
     sa.Column("actor", sa.Text, nullable=False),
@@ -129,7 +139,8 @@ audit_events = sa.Table(
 )
 
 audit_head = sa.Table(
-    "audit_head", metadata,
+    "audit_head",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("seq", sa.BigInteger, nullable=False),
     sa.Column("hash", sa.String(64), nullable=False),

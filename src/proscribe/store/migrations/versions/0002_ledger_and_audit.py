@@ -76,8 +76,12 @@ def upgrade() -> None:
     )
     op.create_table(
         "audit_events",
-        sa.Column("seq", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True,
-                  autoincrement=False),
+        sa.Column(
+            "seq",
+            sa.BigInteger().with_variant(sa.Integer, "sqlite"),
+            primary_key=True,
+            autoincrement=False,
+        ),
         sa.Column("version", sa.Integer, nullable=False),
         sa.Column("at", sa.String(40), nullable=False),  # ISO 8601 UTC: hashed as written
         sa.Column("actor", sa.Text, nullable=False),
@@ -102,6 +106,13 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("audit_head", "audit_events", "appeals", "sellers", "strikes", "removals",
-                  "listings"):
+    for table in (
+        "audit_head",
+        "audit_events",
+        "appeals",
+        "sellers",
+        "strikes",
+        "removals",
+        "listings",
+    ):
         op.drop_table(table)
