@@ -90,10 +90,12 @@ def test_running_the_same_input_again_changes_nothing(
     catalogue = _catalogue(tmp_path)
     _enforce(cli, db_url, catalogue, ENFORCED)
     events = _count(db_url, audit_events)
-    again = json.loads(_enforce(cli, db_url, catalogue, ENFORCED, "--json").stdout)
+    rerun = _enforce(cli, db_url, catalogue, ENFORCED, "--json")
+    again = json.loads(rerun.stdout)
+    assert rerun.returncode == 1  # still prohibited listings in the input
     assert _count(db_url, audit_events) == events
     assert _count(db_url, strikes) == 3
-    assert again["actions"] == {} and again["flagged"] == 4
+    assert again["actions"] == {} and (again["flagged"], again["blocked"]) == (4, 3)
 
 
 def test_dry_run_prints_and_writes_nothing(cli: Cli, db_url: str, tmp_path: Path) -> None:

@@ -49,7 +49,10 @@ def enforce(
     ] = os.cpu_count() or 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
-    """Remove prohibited listings, strike and penalise their sellers; idempotent."""
+    """Remove prohibited listings, strike and penalise their sellers; idempotent.
+
+    Exits 1 when the input holds blocked listings (as `scan` does), 0 when it holds none.
+    """
     if (catalogue is None) == (verdicts is None):
         raise UsageError(
             Diagnostic(
@@ -78,7 +81,7 @@ def enforce(
         stdout.out(orjson.dumps({**summary.to_record(), "dry_run": dry_run}).decode())
     else:
         _print_summary(summary, dry_run)
-    raise typer.Exit(1 if summary.kinds["removed"] + summary.kinds["notice"] else 0)
+    raise typer.Exit(1 if summary.blocked else 0)
 
 
 def _applier(
@@ -91,6 +94,7 @@ def _applier(
         summary.decided += decided
         flagged = [r for r in records if r["decision"] != "allow"]
         summary.flagged += len(flagged)
+        summary.blocked += sum(r["decision"] == "block" for r in flagged)
         summary.no_seller += sum(
             r["decision"] == "block" and not r.get("seller_id") for r in flagged
         )

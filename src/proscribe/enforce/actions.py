@@ -43,6 +43,7 @@ class EnforceSummary:
 
     decided: int = 0
     flagged: int = 0
+    blocked: int = 0
     kinds: Counter[str] = field(default_factory=Counter)
     standings: dict[str, str] = field(default_factory=dict)
     evasion: int = 0
