@@ -61,6 +61,7 @@ class EnforceSummary:
         return {
             "decided": self.decided,
             "flagged": self.flagged,
+            "blocked": self.blocked,
             "actions": dict(self.kinds),
             "sellers_per_step": dict(Counter(self.standings.values())),
             "evasion_cases": self.evasion,
