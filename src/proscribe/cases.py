@@ -6,8 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from proscribe.access import AccessRules, Subject
 from proscribe.decide import Engine, Verdict
 from proscribe.errors import Diagnostic, PackError
 from proscribe.policy import PolicyPack
@@ -39,16 +42,35 @@ class Case(_Strict):
     evasion: list[str] | None = None
 
 
+class AccessCase(_Strict):
+    """An account action and the effect it must get (``access`` in a cases file)."""
+
+    name: str
+    subject: dict[str, Any]
+    action: str
+    at: dt.datetime
+    expect: str = Field(pattern="^(allow|deny|allow-with-notice|require-review)$")
+    rule: str | None = None
+
+
 class CasesFile(_Strict):
     defaults: Defaults = Defaults()
-    cases: list[Case] = Field(min_length=1)
+    cases: list[Case] = Field(default_factory=list)
+    access: list[AccessCase] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> CasesFile:
+        if not self.cases and not self.access:
+            raise ValueError("a cases file needs `cases` (listings) or `access` (account actions)")
+        return self
 
 
 @dataclass(frozen=True, slots=True)
 class CaseResult:
     file: str
-    case: Case
-    verdict: Verdict
+    name: str
+    title: str  # what was decided: the listing's title, or the subject and action
+    reason: str
     problems: tuple[str, ...]
 
     @property
@@ -89,7 +111,28 @@ def run_cases(engine: Engine, path: Path) -> list[CaseResult]:
         verdict = engine.decide(
             listing, as_of=as_of, jurisdiction=case.jurisdiction or cases.defaults.jurisdiction
         )
-        results.append(CaseResult(path.name, case, verdict, tuple(_check(case, verdict))))
+        results.append(
+            CaseResult(
+                path.name, case.name, case.title, verdict.reason, tuple(_check(case, verdict))
+            )
+        )
+    if cases.access:
+        results += _run_access(AccessRules(engine.pack), path, cases.access)
+    return results
+
+
+def _run_access(rules: AccessRules, path: Path, cases: list[AccessCase]) -> list[CaseResult]:
+    results = []
+    for case in cases:
+        subject = Subject.of(case.subject, rules.zone)
+        decision = rules.check(subject, case.action, as_of=case.at)
+        problems = []
+        if decision.effect != case.expect:
+            problems.append(f"expected {case.expect}, got {decision.effect}")
+        if case.rule is not None and decision.rule != case.rule:
+            problems.append(f"expected rule {case.rule}, got {decision.rule}")
+        what = f"{case.action} by {case.subject} at {case.at.isoformat()}"
+        results.append(CaseResult(path.name, case.name, what, decision.reason, tuple(problems)))
     return results
 
 

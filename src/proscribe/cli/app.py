@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-from proscribe.cli import audit, db, enforce, explain, ledger, packs, scan, testing
+from proscribe.cli import access, audit, db, enforce, explain, ledger, packs, scan, testing
 from proscribe.cli.common import stderr
 from proscribe.errors import ProscribeError
 
@@ -30,6 +30,7 @@ app.add_typer(ledger.sellers_app, name="seller")
 app.add_typer(ledger.listings_app, name="listing")
 app.add_typer(ledger.appeals_app, name="appeal")
 app.add_typer(audit.app, name="audit")
+app.add_typer(access.app, name="access")
 app.add_typer(db.app, name="db")
 
 

@@ -49,9 +49,9 @@ def _targets(path: str | None) -> list[tuple[str | Path, list[Path]]]:
 
 def _print(result: CaseResult) -> None:
     status = "PASS" if result.passed else "FAIL"
-    stdout.print(f"{status}: {result.file}: {result.case.name}", markup=False)
+    stdout.print(f"{status}: {result.file}: {result.name}", markup=False)
     for problem in result.problems:
         stdout.print(f"    {problem}", markup=False)
     if not result.passed:
-        stdout.print(f"    title: {result.case.title}", markup=False)
-        stdout.print(f"    reason: {result.verdict.reason}", markup=False)
+        stdout.print(f"    case: {result.title}", markup=False)
+        stdout.print(f"    reason: {result.reason}", markup=False)

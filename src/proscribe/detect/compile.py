@@ -37,7 +37,7 @@ class CompiledPack:
     """The pack's expressions: ``base`` scans normalised text, ``deobfuscated`` the other view."""
 
     entries: tuple[Entry, ...]
-    base: hyperscan.Database
+    base: hyperscan.Database | None  # None for a pack with no words or patterns (access only)
     deobfuscated: hyperscan.Database | None
 
 
@@ -70,7 +70,9 @@ def compile_pack(pack: PolicyPack) -> CompiledPack:
     for exemption in pack.spec.exemptions:
         _add_exemption("*", exemption, entries, base)
     return CompiledPack(
-        tuple(entries), _database(list(enumerate(base))), _database(loose) if loose else None
+        tuple(entries),
+        _database(list(enumerate(base))) if base else None,
+        _database(loose) if loose else None,
     )
 
 

@@ -26,6 +26,8 @@ class TermRecognizer:
     def detect(self, doc: Document) -> list[Finding]:
         findings: list[Finding] = []
         entries = self.compiled.entries
+        if self.compiled.base is None:
+            return findings
         for name, norm in doc.fields.items():
             hits = [h for h in _scan(self.compiled.base, norm.text) if name in entries[h[0]].fields]
             plain = [self._finding(h, name, norm) for h in hits]

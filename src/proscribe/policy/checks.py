@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from proscribe.errors import Diagnostic, Location
+from proscribe.policy.access_checks import check_access
 from proscribe.policy.schema import ClassFile, PackFile
 from proscribe.policy.yamlsource import YamlDocument
 
@@ -28,6 +29,8 @@ def check_pack(pack: PackFile, doc: YamlDocument, classes: list[ClassFile]) -> l
     found += _ladder_order(pack, doc)
     for index, exemption in enumerate(pack.exemptions):
         found += _regexes(exemption.patterns, doc, ("exemptions", index, "patterns"))
+    if pack.access is not None:
+        found += check_access(pack.access, doc)
     return found
 
 

@@ -143,20 +143,38 @@ class Enforcement(Strict):
     evasion: Evasion | None = None
 
 
+Effect = Literal["allow", "deny", "allow-with-notice", "require-review"]
+Combining = Literal["deny-overrides", "permit-overrides", "first-applicable", "only-one-applicable"]
+
+
 class AccessPhase(Strict):
+    """From ``start`` (inclusive) to ``end`` (exclusive, open when absent), the rule's effect.
+
+    Times carry their offset (``2021-09-28T00:00:00+08:00``) or are read in ``access.timezone``.
+    """
+
     start: dt.datetime
     end: dt.datetime | None = None
-    effect: Literal["allow", "deny", "allow-with-notice", "require-review"]
+    effect: Effect
     notice: str | None = None
 
 
 class AccessSubjects(Strict):
-    """Who an access rule applies to; ``scope: all`` means every user (full shutdown)."""
+    """Who a rule applies to. ``scope: all`` is every user, wherever they are (a shutdown).
+
+    ``countries`` matches the subject's jurisdiction, resolved by ``access.precedence`` (the
+    first of KYC, IP or phone country the subject has); ``kyc_country``, ``ip_country`` and
+    ``phone_country`` match one source directly. ``created_before`` selects existing users,
+    ``created_from`` new ones; ``attributes`` must all be equal.
+    """
 
     scope: Literal["jurisdiction", "all"] = "jurisdiction"
     countries: list[Country] = Field(default_factory=list)
+    kyc_country: list[Country] = Field(default_factory=list)
+    ip_country: list[Country] = Field(default_factory=list)
+    phone_country: list[Country] = Field(default_factory=list)
     created_before: dt.datetime | None = None
-    created_after: dt.datetime | None = None
+    created_from: dt.datetime | None = None
     attributes: dict[str, str | int | bool] = Field(default_factory=dict)
 
 
@@ -164,15 +182,20 @@ class AccessRule(Strict):
     id: Id
     description: str | None = None
     subjects: AccessSubjects
-    actions: list[Id] = Field(min_length=1)
+    actions: list[Annotated[str, StringConstraints(pattern=r"^([a-z][a-z0-9-]*|\*)$")]] = Field(
+        min_length=1
+    )
     phases: list[AccessPhase] = Field(min_length=1)
 
 
 class Access(Strict):
-    """Account-action rules, declared here and applied by the access layer."""
+    """Account-action rules: which actions whom may take when, under which combining strategy."""
 
+    timezone: str | None = None
     precedence: list[CountrySource] = Field(default_factory=_kyc_first)
-    combining: Literal["deny-overrides", "first-applicable"] = "deny-overrides"
+    combining: Combining = "deny-overrides"
+    default: Effect = "allow"
+    actions: list[Id] = Field(default_factory=list)
     rules: list[AccessRule] = Field(default_factory=list)
 
 
@@ -187,7 +210,7 @@ class PackFile(Strict):
     jurisdictions: list[Country] = Field(min_length=1)
     unknown_jurisdiction: Literal["apply", "skip"]
     phases: Phases
-    classes: list[str] = Field(min_length=1)
+    classes: list[str] = Field(default_factory=list)
     closed_categories: list[ClosedCategory] = Field(default_factory=list)
     exemptions: list[Exemption] = Field(default_factory=list)
     enforcement: Enforcement | None = None

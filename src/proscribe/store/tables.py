@@ -145,3 +145,17 @@ audit_head = sa.Table(
     sa.Column("seq", sa.BigInteger, nullable=False),
     sa.Column("hash", sa.String(64), nullable=False),
 )
+
+# --- account states from access sweeps (migration 0003) ----------------------------------
+
+account_states = sa.Table(
+    "account_states",
+    metadata,
+    sa.Column("account_id", sa.Text, primary_key=True),
+    sa.Column("pack_id", sa.String(80), primary_key=True),
+    sa.Column(
+        "state", sa.String(16), nullable=False
+    ),  # notified | restricted | retired | unaffected
+    sa.Column("effects", sa.Text, nullable=False),  # JSON: action → effect
+    sa.Column("since", sa.String(40), nullable=False),  # the sweep's as_of (ISO)
+)
