@@ -25,7 +25,10 @@ INFINITY = float("inf")
 
 @dataclass(frozen=True, slots=True)
 class AccessDecision:
-    """The effect for one subject, action and instant, with the rule and phase behind it."""
+    """The effect for one subject, action and instant, with the rule and phase behind it.
+
+    ``reason`` is written only when read: most callers need the effect alone.
+    """
 
     effect: str
     action: str
@@ -33,14 +36,30 @@ class AccessDecision:
     phase: int | None
     start: dt.datetime | None
     end: dt.datetime | None
-    reason: str
     notice: str | None
     pack: str
     revision: str
+    what: str = ""  # the deciding rule's description
+    zone: dt.tzinfo = dt.UTC
 
     @property
     def allowed(self) -> bool:
         return self.effect in ("allow", "allow-with-notice")
+
+    @property
+    def reason(self) -> str:
+        if self.rule is None or self.start is None:
+            return f"{self.effect}: no rule of {self.pack} applies (its default)"
+        since = self.start.astimezone(self.zone).isoformat(timespec="minutes")
+        until = (
+            f" until {self.end.astimezone(self.zone).isoformat(timespec='minutes')}"
+            if self.end
+            else ""
+        )
+        return (
+            f"{self.effect}: rule '{self.rule}' phase {self.phase} (from {since}{until}): "
+            f"{self.what}"
+        )
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -135,6 +154,7 @@ class AccessRules:
         self._plan = {a: _plan(rs) for a, rs in self._by_action.items()}
         self._wild_plan = _plan(self._wildcard)
         self._rules = rules
+        self._decisions: dict[tuple[str, int, int], AccessDecision] = {}
 
     def jurisdiction(self, subject: Subject) -> str | None:
         for source in self.spec.precedence:
@@ -155,16 +175,75 @@ class AccessRules:
             )
         ts = as_of.timestamp()
         where = self.jurisdiction(subject)
-        by_country, general = self._plan.get(action) or self._wild_plan
-        applicable: list[tuple[_Rule, _Phase]] = []
-        for rule in by_country.get(where, general) if where else general:
+        index, general = self._plan.get(action) or self._wild_plan
+        best = self._scan(general, subject, where, ts, None)
+        for field, country in (
+            ("countries", where),
+            ("kyc_country", subject.kyc_country),
+            ("ip_country", subject.ip_country),
+            ("phone_country", subject.phone_country),
+        ):
+            listed = index.get((field, country)) if country else None
+            if listed:
+                best = self._scan(listed, subject, where, ts, best)
+        return self._decision(action, best)
+
+    def _decision(self, action: str, best: tuple[_Rule, _Phase] | None) -> AccessDecision:
+        """Decisions depend only on (action, rule, phase): each is built once and reused."""
+        key = (action, best[0].order, best[1].index) if best else (action, -1, -1)
+        decision = self._decisions.get(key)
+        if decision is None:
+            if best is None:
+                decision = AccessDecision(
+                    self.spec.default,
+                    action,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    self.pack.id,
+                    self.pack.revision,
+                    "",
+                    self.zone,
+                )
+            else:
+                rule, phase = best
+                decision = AccessDecision(
+                    phase.effect,
+                    action,
+                    rule.id,
+                    phase.index + 1,
+                    phase.start_at,
+                    phase.end_at,
+                    phase.notice,
+                    self.pack.id,
+                    self.pack.revision,
+                    rule.description or rule.id,
+                    self.zone,
+                )
+            self._decisions[key] = decision
+        return decision
+
+    def _scan(
+        self,
+        rules: Any,
+        subject: Subject,
+        where: str | None,
+        ts: float,
+        best: tuple[_Rule, _Phase] | None,
+    ) -> tuple[_Rule, _Phase] | None:
+        """Fold the applicable rules of ``rules`` into ``best`` by the combining strategy."""
+        better = self._better
+        for rule in rules:
             phase = rule.phase_at(ts)
-            if phase is None or not rule.matches(subject, where):
-                continue
-            if self.spec.combining == "first-applicable":
-                return self._decision(action, rule, phase)
-            applicable.append((rule, phase))
-        return self._combine(action, applicable)
+            if (
+                phase is not None
+                and rule.matches(subject, where)
+                and (best is None or better(rule, phase, best))
+            ):
+                best = (rule, phase)
+        return best
 
     def edges(self, subject: Subject) -> list[dt.datetime]:
         """Every instant at which some rule that can apply to ``subject`` changes phase."""
@@ -178,48 +257,16 @@ class AccessRules:
                         instants.add(phase.end_at)
         return sorted(instants)
 
-    def _combine(self, action: str, applicable: list[tuple[_Rule, _Phase]]) -> AccessDecision:
-        if not applicable:
-            return AccessDecision(
-                self.spec.default,
-                action,
-                None,
-                None,
-                None,
-                None,
-                f"no rule of {self.pack.id} applies: default {self.spec.default}",
-                None,
-                self.pack.id,
-                self.pack.revision,
-            )
+    def _better(self, rule: _Rule, phase: _Phase, best: tuple[_Rule, _Phase]) -> bool:
+        """Whether (rule, phase) beats ``best`` under the pack's combining strategy."""
+        other_rule, other = best
         rank = SEVERITY.index
+        if self.spec.combining == "first-applicable":
+            return rule.order < other_rule.order
         if self.spec.combining == "permit-overrides":
-            rule, phase = min(applicable, key=lambda rp: (rank(rp[1].effect), rp[0].order))
-        else:  # deny-overrides; only-one-applicable is conflict-free by the load-time check
-            rule, phase = max(applicable, key=lambda rp: (rank(rp[1].effect), -rp[0].order))
-        return self._decision(action, rule, phase)
-
-    def _decision(self, action: str, rule: _Rule, phase: _Phase) -> AccessDecision:
-        since = phase.start_at.astimezone(self.zone).isoformat(timespec="minutes")
-        until = (
-            f" until {phase.end_at.astimezone(self.zone).isoformat(timespec='minutes')}"
-            if phase.end_at
-            else ""
-        )
-        what = rule.description or rule.id
-        reason = f"{phase.effect}: rule '{rule.id}' phase {phase.index + 1} (from {since}{until}): {what}"
-        return AccessDecision(
-            phase.effect,
-            action,
-            rule.id,
-            phase.index + 1,
-            phase.start_at,
-            phase.end_at,
-            reason,
-            phase.notice,
-            self.pack.id,
-            self.pack.revision,
-        )
+            return (rank(phase.effect), rule.order) < (rank(other.effect), other_rule.order)
+        # deny-overrides (only-one-applicable is conflict-free by the load-time check)
+        return (rank(phase.effect), -rule.order) > (rank(other.effect), -other_rule.order)
 
 
 def _compile(order: int, rule: AccessRule, zone: dt.tzinfo | None) -> _Rule:
@@ -266,17 +313,33 @@ def _phase(
     )
 
 
-def _plan(rules: list[_Rule]) -> tuple[Mapping[str, list[_Rule]], list[_Rule]]:
-    """Per country, the rules a subject of that jurisdiction can meet, in rule order.
+def _plan(rules: list[_Rule]) -> tuple[Mapping[tuple[str, str], list[_Rule]], list[_Rule]]:
+    """Each rule under its most selective selector: (field, country) → rules; shutdowns apart.
 
-    Rules selecting only by resolved jurisdiction go to their countries; every other rule
-    (shutdowns, KYC/IP/phone selectors) is in the general list and in every country's list.
+    A rule is filed once — under its resolved-jurisdiction countries if it has them, else its
+    KYC, IP or phone countries — and ``matches`` still checks every selector it has.
     """
-    general = [r for r in rules if r.everyone or not r.countries]
-    by_country: dict[str, list[_Rule]] = {}
+    index: dict[tuple[str, str], list[_Rule]] = {}
+    general: list[_Rule] = []
     for rule in rules:
-        if rule.countries and not rule.everyone:
-            for country in rule.countries:
-                by_country.setdefault(country, []).append(rule)
-    merged = {c: sorted(rs + general, key=lambda r: r.order) for c, rs in by_country.items()}
-    return merged, general
+        field, countries = _selector(rule)
+        if field is None:
+            general.append(rule)
+            continue
+        for country in countries:
+            index.setdefault((field, country), []).append(rule)
+    return index, general
+
+
+def _selector(rule: _Rule) -> tuple[str | None, frozenset[str]]:
+    if rule.everyone:
+        return None, frozenset()
+    for field, countries in (
+        ("countries", rule.countries),
+        ("kyc_country", rule.kyc),
+        ("ip_country", rule.ip),
+        ("phone_country", rule.phone),
+    ):
+        if countries:
+            return field, countries
+    return None, frozenset()

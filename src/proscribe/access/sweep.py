@@ -1,6 +1,7 @@
 """``proscribe access sweep``: which accounts must be notified, restricted or retired at a date.
 
-An account's state at an instant follows from the effect of every action the pack names:
+An account's state at an instant follows from the effect of every action the pack names,
+onboarding actions (``access.onboarding``, by default ``register``) aside:
 *retired* when it may take none, *restricted* when some are denied or need review,
 *notified* when all are allowed but some with a notice, *unaffected* otherwise. A state that
 changes is recorded (``account_states``) with an audit event; re-running changes nothing.
@@ -26,7 +27,9 @@ STATES = ("unaffected", "notified", "restricted", "retired")
 def account_state(
     rules: AccessRules, subject: Subject, as_of: dt.datetime
 ) -> tuple[str, dict[str, str]]:
-    effects = {a: rules.check(subject, a, as_of=as_of).effect for a in rules.actions}
+    """The state of an existing account: onboarding actions (register) do not count."""
+    actions = [a for a in rules.actions if a not in rules.spec.onboarding]
+    effects = {a: rules.check(subject, a, as_of=as_of).effect for a in actions}
     allowed = [a for a, e in effects.items() if e in ("allow", "allow-with-notice")]
     if not allowed:
         return "retired", effects

@@ -131,9 +131,13 @@ def timeline(
 
 
 def _periods(rules: AccessRules, who: Subject) -> list[tuple[str, dt.datetime, dict[str, str]]]:
+    """One row per period between phase edges: its label, first instant and effects."""
     edges = rules.edges(who)
-    fmt = lambda t: t.astimezone(rules.zone).strftime("%Y-%m-%d %H:%M")  # noqa: E731
-    starts = [edges[0] - dt.timedelta(seconds=1)] + edges if edges else [dt.datetime.now(dt.UTC)]
+
+    def fmt(instant: dt.datetime) -> str:
+        return instant.astimezone(rules.zone).strftime("%Y-%m-%d %H:%M")
+
+    starts = [edges[0] - dt.timedelta(seconds=1), *edges] if edges else [dt.datetime.now(dt.UTC)]
     rows = []
     for index, start in enumerate(starts):
         if index == 0 and edges:

@@ -24,6 +24,10 @@ def _both_fields() -> list[FieldName]:
     return ["title", "description"]
 
 
+def _register() -> list[str]:
+    return ["register"]
+
+
 def _kyc_first() -> list[CountrySource]:
     return ["kyc_country"]
 
@@ -196,6 +200,7 @@ class Access(Strict):
     combining: Combining = "deny-overrides"
     default: Effect = "allow"
     actions: list[Id] = Field(default_factory=list)
+    onboarding: list[Id] = Field(default_factory=_register)  # not for existing accounts
     rules: list[AccessRule] = Field(default_factory=list)
 
 
