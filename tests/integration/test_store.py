@@ -13,6 +13,7 @@ import sqlalchemy as sa
 
 from proscribe.errors import StoreError
 from proscribe.store import ScanStore, engine_for, upgrade
+from proscribe.store.db import current_revision, head_revision
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -36,7 +37,9 @@ def test_scan_is_recorded_with_its_verdicts(cli: Cli, db_url: str, tmp_path: Pat
 
 def test_upgrade_is_idempotent(db_url: str) -> None:
     engine = engine_for(db_url)
-    assert upgrade(engine) == upgrade(engine) == "0002"
+    assert upgrade(engine) == upgrade(engine) == head_revision()
+    with engine.connect() as conn:
+        assert current_revision(conn) == head_revision()
 
 
 def test_a_schema_newer_than_the_code_is_refused(db_url: str) -> None:
