@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-from proscribe.cli import access, audit, db, enforce, explain, ledger, packs, scan, testing
+from proscribe.cli import access, audit, db, enforce, explain, ledger, packs, scan, serve, testing
 from proscribe.cli.common import stderr
 from proscribe.errors import ProscribeError
 
@@ -31,6 +31,9 @@ app.add_typer(ledger.listings_app, name="listing")
 app.add_typer(ledger.appeals_app, name="appeal")
 app.add_typer(audit.app, name="audit")
 app.add_typer(access.app, name="access")
+app.command("serve")(serve.serve)
+app.add_typer(serve.keys_app, name="keys")
+app.add_typer(serve.reviews_app, name="reviews")
 app.add_typer(db.app, name="db")
 
 

@@ -159,3 +159,39 @@ account_states = sa.Table(
     sa.Column("effects", sa.Text, nullable=False),  # JSON: action → effect
     sa.Column("since", sa.String(40), nullable=False),  # the sweep's as_of (ISO)
 )
+
+# --- the service: API keys, reviewer decisions, listing text (migration 0004) -------------
+
+api_keys = sa.Table(
+    "api_keys",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),  # integrator | reviewer | admin
+    sa.Column("key_hash", sa.String(64), nullable=False, unique=True),  # SHA-256 of the key
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("revoked_at", sa.String(40)),
+)
+
+reviews = sa.Table(
+    "reviews",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("listing_id", sa.Text, nullable=False),
+    sa.Column("decision", sa.String(8), nullable=False),  # allow | block
+    sa.Column("classes", sa.Text, nullable=False),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("reviewer", sa.Text, nullable=False),
+    sa.Column("decided_at", sa.String(40), nullable=False),
+    sa.Index("ix_reviews_listing", "listing_id"),
+)
+
+listing_texts = sa.Table(
+    "listing_texts",
+    metadata,
+    sa.Column("listing_id", sa.Text, primary_key=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("description", sa.Text),
+    sa.Column("category", sa.Text),
+    sa.Column("lang", sa.String(8), nullable=False),
+)

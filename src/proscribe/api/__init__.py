@@ -1,0 +1,1 @@
+"""HTTP adapter: FastAPI app, auth, problem+json errors. Wiring only."""

@@ -1,0 +1,118 @@
+"""``create_app(db, pack)``: the FastAPI application (``proscribe serve`` runs it on uvicorn)."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request, Response
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
+
+import proscribe
+from proscribe.access import AccessRules
+from proscribe.api import problems
+from proscribe.api.deps import Service
+from proscribe.api.limits import BodyLimit, RateLimiter
+from proscribe.api.routes import router
+from proscribe.decide import Engine
+from proscribe.policy import load_pack
+from proscribe.store import DEFAULT_URL, engine_for, upgrade
+
+
+class Metrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.requests = Counter(
+            "proscribe_requests",
+            "HTTP requests",
+            ["method", "route", "status"],
+            registry=self.registry,
+        )
+        self.latency = Histogram(
+            "proscribe_request_seconds",
+            "Request latency",
+            ["route"],
+            registry=self.registry,
+            buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5),
+        )
+        self.decisions = Counter(
+            "proscribe_decisions",
+            "Verdicts by decision and class",
+            ["decision", "class"],
+            registry=self.registry,
+        )
+
+
+def create_app(
+    db: str = DEFAULT_URL,
+    pack: str = "cn-crypto-mining-2021",
+    *,
+    rate: float = 200.0,
+    burst: int = 400,
+) -> FastAPI:
+    metrics = Metrics()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        database = engine_for(db)
+        upgrade(database)
+        policy = load_pack(pack)
+        engine = Engine(policy)
+        access = AccessRules(policy) if policy.spec.access and policy.spec.access.rules else None
+        app.state.service = Service(
+            database, policy, engine, access, RateLimiter(rate, burst), metrics
+        )
+        yield
+        database.dispose()
+
+    app = FastAPI(
+        title="proscribe",
+        version=proscribe.__version__,
+        lifespan=lifespan,
+        description="Policy-pack compliance checks, enforcement, reviews and appeals.",
+    )
+    problems.install(app)
+    app.include_router(router)
+    _operations(app, metrics)
+    app.add_middleware(BodyLimit)  # type: ignore[arg-type]
+    return app
+
+
+def _operations(app: FastAPI, metrics: Metrics) -> None:
+    @app.middleware("http")
+    async def measure(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        started = time.perf_counter()
+        response = await call_next(request)
+        route = getattr(request.scope.get("route"), "path", "unmatched")
+        metrics.requests.labels(request.method, route, str(response.status_code)).inc()
+        metrics.latency.labels(route).observe(time.perf_counter() - started)
+        return response
+
+    @app.get("/healthz", tags=["operations"])
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", tags=["operations"])
+    def readyz(request: Request) -> dict[str, str]:
+        svc = request.app.state.service
+        with svc.db.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        return {"status": "ready", "pack": svc.pack.id, "revision": svc.pack.revision}
+
+    @app.get("/metrics", tags=["operations"])
+    def prometheus() -> Response:
+        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+
+def from_environment() -> FastAPI:
+    """The app ``proscribe serve`` starts in each uvicorn worker (settings from the env)."""
+    return create_app(
+        os.environ.get("PROSCRIBE_DB", DEFAULT_URL),
+        os.environ.get("PROSCRIBE_PACK", "cn-crypto-mining-2021"),
+    )

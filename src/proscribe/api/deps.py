@@ -1,0 +1,84 @@
+"""Dependencies: the service's shared state, the caller's key, role checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+from fastapi import Depends, HTTPException, Request
+
+from proscribe.access import AccessRules
+from proscribe.decide import Engine, Verdict
+from proscribe.enforce import Ledger
+from proscribe.enforce.keys import Principal, authenticate
+from proscribe.api.limits import RateLimiter
+from proscribe.policy import PolicyPack
+from proscribe.types import Listing
+
+
+@dataclass
+class Service:
+    """Built once at start-up: the database, the pack, its engine, ledger and access rules."""
+
+    db: sa.Engine
+    pack: PolicyPack
+    engine: Engine
+    access: AccessRules | None
+    limiter: RateLimiter
+    metrics: Any
+    # One Hyperscan scratch per engine: decisions take turns (the GIL serialises them anyway).
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def today(self) -> dt.date:
+        return dt.datetime.now(dt.UTC).date()
+
+    def decide(self, listing: Listing, *, as_of: dt.date, jurisdiction: str | None) -> Verdict:
+        with self._lock:
+            verdict = self.engine.decide(listing, as_of=as_of, jurisdiction=jurisdiction)
+        for cls in verdict.classes or ("none",):
+            self.metrics.decisions.labels(verdict.decision, cls).inc()
+        return verdict
+
+    def ledger(self, actor: str) -> Ledger:
+        """The ledger acting as ``actor`` (the key's name, for the audit log)."""
+        return Ledger(self.db, self.pack, actor=actor)
+
+
+def service(request: Request) -> Service:
+    state: Service = request.app.state.service
+    return state
+
+
+ServiceDep = Annotated[Service, Depends(service)]
+
+
+def caller(request: Request, svc: ServiceDep) -> Principal:
+    header = request.headers.get("authorization", "")
+    scheme, _, key = header.partition(" ")
+    if scheme.lower() != "bearer" or not key:
+        raise HTTPException(401, "no API key", headers={"WWW-Authenticate": "Bearer"})
+    principal = authenticate(svc.db, key.strip())
+    if principal is None:
+        raise HTTPException(
+            401, "unknown or revoked API key", headers={"WWW-Authenticate": "Bearer"}
+        )
+    if not svc.limiter.allow(principal.key_id):
+        raise HTTPException(429, "rate limit exceeded", headers={"Retry-After": "1"})
+    return principal
+
+
+def role(*allowed: str) -> Callable[..., Principal]:
+    """A dependency admitting the given roles (and admin, who may do everything)."""
+
+    def check(principal: Annotated[Principal, Depends(caller)]) -> Principal:
+        if principal.role not in (*allowed, "admin"):
+            raise HTTPException(
+                403, f"role '{principal.role}' may not do this; needs {' or '.join(allowed)}"
+            )
+        return principal
+
+    return check

@@ -1,0 +1,154 @@
+"""The v1 API: listings, sellers, reviews, appeals, packs, audit. Wiring only."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+
+from proscribe.api.deps import ServiceDep, role
+from proscribe.api.models import AppealDecisionIn, AppealIn, BatchIn, ListingIn, ReviewDecisionIn
+from proscribe.audit import AuditLog
+from proscribe.enforce import Appeals, listing_view, seller_view
+from proscribe.enforce.keys import Principal
+from proscribe.enforce.reviews import decide_review, remember_text, review_queue
+
+router = APIRouter(prefix="/v1")
+Integrator = Annotated[Principal, Depends(role("integrator"))]
+Reviewer = Annotated[Principal, Depends(role("reviewer"))]
+Admin = Annotated[Principal, Depends(role("admin"))]
+Anyone = Annotated[Principal, Depends(role("integrator", "reviewer"))]
+
+
+def _decide(svc: ServiceDep, body: ListingIn) -> dict[str, Any]:
+    as_of = body.as_of or svc.today()
+    verdict = svc.decide(body.listing(), as_of=as_of, jurisdiction=body.jurisdiction)
+    return verdict.to_record()
+
+
+@router.post("/listings/check", tags=["listings"])
+def check(body: ListingIn, svc: ServiceDep, _: Anyone) -> dict[str, Any]:
+    """One listing → its verdict; nothing is stored."""
+    return _decide(svc, body)
+
+
+@router.post("/listings/check-batch", tags=["listings"])
+def check_batch(body: BatchIn, svc: ServiceDep, _: Anyone) -> dict[str, Any]:
+    """Up to 1,000 listings → their verdicts, in order; nothing is stored."""
+    return {"verdicts": [_decide(svc, item) for item in body.listings]}
+
+
+@router.post("/listings", tags=["listings"], status_code=201)
+def submit(body: ListingIn, svc: ServiceDep, who: Integrator) -> dict[str, Any]:
+    """Decide a new or edited listing, record it and enforce the pack."""
+    record = _decide(svc, body)
+    with svc.db.connect() as conn, conn.begin():
+        changes = svc.ledger(who.name).apply(conn, [record])
+        if record["decision"] != "allow":
+            remember_text(conn, body.id, body.title, body.description, body.category)
+    return {"verdict": record, "actions": [a.to_record() for a in changes.actions]}
+
+
+@router.get("/listings/{listing_id}", tags=["listings"])
+def get_listing(listing_id: str, svc: ServiceDep, _: Anyone) -> dict[str, Any]:
+    return listing_view(svc.db, listing_id)
+
+
+@router.get("/sellers/{seller_id}", tags=["sellers"])
+def get_seller(seller_id: str, svc: ServiceDep, _: Anyone) -> dict[str, Any]:
+    return seller_view(svc.db, seller_id, svc.today(), svc.pack)
+
+
+@router.get("/reviews", tags=["reviews"])
+def reviews(
+    svc: ServiceDep,
+    _: Reviewer,
+    class_id: Annotated[str | None, Query(alias="class", max_length=80)] = None,
+    lang: Annotated[str | None, Query(max_length=8)] = None,
+    seller: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> dict[str, Any]:
+    """The queue of listings the engine sent to review and no one has decided."""
+    return {"items": review_queue(svc.db, class_id=class_id, lang=lang, seller=seller, limit=limit)}
+
+
+@router.post("/reviews/{listing_id}/decision", tags=["reviews"])
+def review_decision(
+    listing_id: str, body: ReviewDecisionIn, svc: ServiceDep, who: Reviewer
+) -> dict[str, Any]:
+    changes = decide_review(
+        svc.ledger(who.name),
+        listing_id,
+        decision=body.decision,
+        note=body.note,
+        reviewer=who.name,
+        as_of=svc.today(),
+    )
+    return {"actions": [a.to_record() for a in changes.actions]}
+
+
+@router.post("/appeals", tags=["appeals"], status_code=201)
+def open_appeal(body: AppealIn, svc: ServiceDep, who: Reviewer) -> dict[str, Any]:
+    appeal_id = Appeals(svc.db).open(body.listing_id, body.reason, actor=who.name)
+    return {"id": appeal_id, "listing_id": body.listing_id, "status": "open"}
+
+
+@router.post("/appeals/{appeal_id}/decision", tags=["appeals"])
+def decide_appeal(
+    appeal_id: int, body: AppealDecisionIn, svc: ServiceDep, who: Reviewer
+) -> dict[str, Any]:
+    changes = Appeals(svc.db).decide(
+        appeal_id,
+        overturn=body.outcome == "overturn",
+        by=who.name,
+        note=body.note,
+        pack=svc.pack,
+        as_of=svc.today(),
+    )
+    return {"actions": [a.to_record() for a in changes.actions]}
+
+
+@router.get("/packs", tags=["packs"])
+def packs(svc: ServiceDep, _: Admin) -> dict[str, Any]:
+    return {"packs": [_pack_summary(svc)]}
+
+
+@router.get("/packs/{pack_id}", tags=["packs"])
+def pack(pack_id: str, svc: ServiceDep, _: Admin) -> dict[str, Any]:
+    from proscribe.errors import Diagnostic, PackError
+
+    if pack_id != svc.pack.id:
+        raise PackError(
+            Diagnostic(
+                "PSC-P008",
+                f"the service runs no pack '{pack_id}'",
+                None,
+                f"it runs '{svc.pack.id}' (GET /v1/packs)",
+            )
+        )
+    return {**_pack_summary(svc), "spec": svc.pack.spec.model_dump(mode="json", by_alias=True)}
+
+
+def _pack_summary(svc: ServiceDep) -> dict[str, Any]:
+    p = svc.pack
+    return {
+        "id": p.id,
+        "revision": p.revision,
+        "title": p.spec.title,
+        "digest": p.digest,
+        "classes": list(p.class_ids),
+        "jurisdictions": p.spec.jurisdictions,
+        "phases": p.spec.phases.model_dump(mode="json"),
+    }
+
+
+@router.get("/audit/verify", tags=["audit"])
+def audit_verify(svc: ServiceDep, _: Admin) -> dict[str, Any]:
+    result = AuditLog().verify(svc.db)
+    return {
+        "ok": result.ok,
+        "events": result.events,
+        "head": result.head,
+        "broken_at": result.broken_at,
+        "problem": result.problem,
+    }

@@ -1,0 +1,204 @@
+"""The review queue: listings the engine sent to review, decided by people.
+
+A reviewer's decision is recorded (``reviews``) with an audit event; *block* applies the
+pack's enforcement as a blocked verdict would (removal, strike, standing). Decisions export
+as labelled listings for ``proscribe train``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import orjson
+import sqlalchemy as sa
+
+from proscribe.audit import AuditEvent
+from proscribe.enforce.actions import Action, Changes
+from proscribe.enforce.appeals import unknown_listing
+from proscribe.enforce.ledger import Ledger
+from proscribe.errors import Diagnostic, LedgerError
+from proscribe.store.tables import listing_texts, listings, reviews
+
+_CJK = range(0x3400, 0xA000)
+
+
+def language(text: str) -> str:
+    return "zh" if any(ord(c) in _CJK for c in text) else "en"
+
+
+def remember_text(
+    conn: sa.Connection, listing_id: str, title: str, description: str | None, category: str | None
+) -> None:
+    """Keep a flagged listing's text, for the review page and the training export."""
+    exists = conn.execute(
+        sa.select(listing_texts.c.listing_id).where(listing_texts.c.listing_id == listing_id)
+    ).first()
+    values = {
+        "title": title,
+        "description": description,
+        "category": category,
+        "lang": language(f"{title} {description or ''}"),
+    }
+    if exists:
+        conn.execute(
+            listing_texts.update().where(listing_texts.c.listing_id == listing_id).values(**values)
+        )
+    else:
+        conn.execute(listing_texts.insert().values(listing_id=listing_id, **values))
+
+
+def review_queue(
+    engine: sa.Engine,
+    *,
+    class_id: str | None = None,
+    lang: str | None = None,
+    seller: str | None = None,
+    older_than: dt.date | None = None,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Listings whose latest verdict is review and that no one has decided yet, oldest first."""
+    decided = sa.select(reviews.c.listing_id)
+    query = (
+        sa.select(
+            listings.c.listing_id,
+            listings.c.seller_id,
+            listings.c.verdict,
+            listings.c.updated_on,
+            listing_texts.c.title,
+            listing_texts.c.lang,
+        )
+        .outerjoin(listing_texts, listing_texts.c.listing_id == listings.c.listing_id)
+        .where(
+            listings.c.last_decision == "review",
+            listings.c.status == "live",
+            listings.c.listing_id.not_in(decided),
+        )
+        .order_by(listings.c.updated_on, listings.c.listing_id)
+    )
+    if seller:
+        query = query.where(listings.c.seller_id == seller)
+    if lang:
+        query = query.where(listing_texts.c.lang == lang)
+    if older_than:
+        query = query.where(listings.c.updated_on <= older_than)
+    items = []
+    with engine.connect() as conn:
+        for row in conn.execute(query):
+            verdict = orjson.loads(row.verdict)
+            if class_id and class_id not in verdict["classes"]:
+                continue
+            items.append(
+                {
+                    "listing_id": row.listing_id,
+                    "seller_id": row.seller_id,
+                    "title": row.title,
+                    "lang": row.lang,
+                    "classes": verdict["classes"],
+                    "score": verdict["score"],
+                    "reason": verdict["reason"],
+                    "since": row.updated_on.isoformat(),
+                }
+            )
+            if len(items) >= limit:
+                break
+    return items
+
+
+def decide_review(
+    ledger: Ledger, listing_id: str, *, decision: str, note: str, reviewer: str, as_of: dt.date
+) -> Changes:
+    """Record a reviewer's allow or block; block removes and strikes through the ledger."""
+    with ledger.engine.connect() as conn, conn.begin():
+        ledger.audit.append(conn, [])
+        row = conn.execute(
+            sa.select(listings.c.verdict, listings.c.last_decision).where(
+                listings.c.listing_id == listing_id
+            )
+        ).first()
+        if row is None:
+            raise unknown_listing(listing_id)
+        if conn.execute(sa.select(reviews.c.id).where(reviews.c.listing_id == listing_id)).first():
+            raise LedgerError(
+                Diagnostic(
+                    "PSC-E008",
+                    f"listing '{listing_id}' was already reviewed",
+                    None,
+                    "a listing is reviewed once; appeals reopen it",
+                )
+            )
+        verdict = orjson.loads(row.verdict)
+        conn.execute(
+            reviews.insert().values(
+                listing_id=listing_id,
+                decision=decision,
+                classes=",".join(verdict["classes"]),
+                note=note,
+                reviewer=reviewer,
+                decided_at=dt.datetime.now(dt.UTC).isoformat(),
+            )
+        )
+        changes = Changes()
+        changes.add(
+            Action(f"review-{decision}", f"listing:{listing_id}", note),
+            AuditEvent(
+                "review",
+                f"listing:{listing_id}",
+                reviewer,
+                {"decision": decision, "note": note, "classes": verdict["classes"]},
+                verdict["pack"],
+                verdict["revision"],
+            ),
+        )
+        ledger.audit.append(conn, changes.events)
+        if decision == "block":
+            changes.extend(ledger.apply(conn, [_blocked(ledger, verdict, reviewer, note, as_of)]))
+    return changes
+
+
+def _blocked(
+    ledger: Ledger, verdict: dict[str, Any], reviewer: str, note: str, as_of: dt.date
+) -> dict[str, Any]:
+    return {
+        **verdict,
+        "decision": "block",
+        "as_of": as_of.isoformat(),
+        "phase": ledger.pack.phase_at(as_of),
+        "reason": f"Blocked by reviewer {reviewer}: {note}. Engine: {verdict['reason']}",
+    }
+
+
+def export_reviews(engine: sa.Engine) -> Iterator[dict[str, Any]]:
+    """Reviewer decisions as labelled listings (the format of the DEV set), for training."""
+    query = (
+        sa.select(
+            reviews,
+            listing_texts.c.title,
+            listing_texts.c.description,
+            listing_texts.c.category,
+            listing_texts.c.lang,
+        )
+        .outerjoin(listing_texts, listing_texts.c.listing_id == reviews.c.listing_id)
+        .order_by(reviews.c.id)
+    )
+    with engine.connect() as conn:
+        for row in conn.execute(query):
+            if row.title is None:
+                continue  # decided before its text was kept: nothing to learn from
+            prohibited = row.decision == "block"
+            yield {
+                "id": row.listing_id,
+                "source": "review",
+                "lang": row.lang,
+                "title": row.title,
+                "description": row.description,
+                "category": row.category,
+                "price": None,
+                "currency": None,
+                "label": "prohibited" if prohibited else "allowed",
+                "class": (row.classes.split(",")[0] or None) if prohibited else None,
+                "how": "reviewed",
+                "reviewer": row.reviewer,
+                "note": row.note,
+            }
