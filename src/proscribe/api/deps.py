@@ -12,10 +12,10 @@ import sqlalchemy as sa
 from fastapi import Depends, HTTPException, Request
 
 from proscribe.access import AccessRules
+from proscribe.api.limits import RateLimiter
 from proscribe.decide import Engine, Verdict
 from proscribe.enforce import Ledger
 from proscribe.enforce.keys import Principal, authenticate
-from proscribe.api.limits import RateLimiter
 from proscribe.policy import PolicyPack
 from proscribe.types import Listing
 

@@ -65,7 +65,7 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
-class _TooLarge(Exception):
+class _TooLarge(Exception):  # noqa: N818 - an internal signal, not an error users see
     pass
 
 
