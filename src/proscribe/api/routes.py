@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 
 from proscribe.api.deps import ServiceDep, role
 from proscribe.api.models import AppealDecisionIn, AppealIn, BatchIn, ListingIn, ReviewDecisionIn
@@ -49,12 +49,12 @@ def submit(body: ListingIn, svc: ServiceDep, who: Integrator) -> dict[str, Any]:
     return {"verdict": record, "actions": [a.to_record() for a in changes.actions]}
 
 
-@router.get("/listings/{listing_id}", tags=["listings"])
+@router.get("/listings/{listing_id:path}", tags=["listings"])
 def get_listing(listing_id: str, svc: ServiceDep, _: Anyone) -> dict[str, Any]:
     return listing_view(svc.db, listing_id)
 
 
-@router.get("/sellers/{seller_id}", tags=["sellers"])
+@router.get("/sellers/{seller_id:path}", tags=["sellers"])
 def get_seller(seller_id: str, svc: ServiceDep, _: Anyone) -> dict[str, Any]:
     return seller_view(svc.db, seller_id, svc.today(), svc.pack)
 
@@ -72,7 +72,7 @@ def reviews(
     return {"items": review_queue(svc.db, class_id=class_id, lang=lang, seller=seller, limit=limit)}
 
 
-@router.post("/reviews/{listing_id}/decision", tags=["reviews"])
+@router.post("/reviews/{listing_id:path}/decision", tags=["reviews"])
 def review_decision(
     listing_id: str, body: ReviewDecisionIn, svc: ServiceDep, who: Reviewer
 ) -> dict[str, Any]:
@@ -95,7 +95,10 @@ def open_appeal(body: AppealIn, svc: ServiceDep, who: Reviewer) -> dict[str, Any
 
 @router.post("/appeals/{appeal_id}/decision", tags=["appeals"])
 def decide_appeal(
-    appeal_id: int, body: AppealDecisionIn, svc: ServiceDep, who: Reviewer
+    appeal_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    body: AppealDecisionIn,
+    svc: ServiceDep,
+    who: Reviewer,
 ) -> dict[str, Any]:
     changes = Appeals(svc.db).decide(
         appeal_id,
