@@ -18,11 +18,11 @@ import pytest
 import schemathesis
 import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
+from tests.conftest import pg_url
 
 from proscribe.enforce.keys import create_key
 from proscribe.store import engine_for, upgrade
 from proscribe.store.tables import listings
-from tests.conftest import pg_url
 
 AS_OF = "2021-10-20"
 

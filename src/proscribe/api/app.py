@@ -119,4 +119,6 @@ def from_environment() -> FastAPI:
     return create_app(
         os.environ.get("PROSCRIBE_DB", DEFAULT_URL),
         os.environ.get("PROSCRIBE_PACK", "cn-crypto-mining-2021"),
+        rate=float(os.environ.get("PROSCRIBE_RATE_PER_KEY", "200")),
+        burst=int(os.environ.get("PROSCRIBE_BURST_PER_KEY", "400")),
     )
