@@ -17,6 +17,7 @@ from prometheus_client import (
 )
 
 import proscribe
+from proscribe import ui
 from proscribe.access import AccessRules
 from proscribe.api import problems
 from proscribe.api.deps import Service
@@ -81,6 +82,7 @@ def create_app(
     )
     problems.install(app)
     app.include_router(router)
+    ui.install(app)
     _operations(app, metrics)
     app.add_middleware(BodyLimit)
     return app

@@ -1,0 +1,201 @@
+"""The review UI: server-rendered pages over the same ledger as the API. Wiring only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Depends, FastAPI, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from proscribe.api.deps import Service, ServiceDep
+from proscribe.enforce import Appeals, listing_view, seller_view
+from proscribe.enforce.keys import Principal, authenticate
+from proscribe.enforce.reviews import decide_review, review_queue
+from proscribe.report.charts import stacked_bars
+from proscribe.report.highlight import highlight
+from proscribe.store.tables import listing_texts
+from proscribe.ui.views import appeal_list, dashboard
+
+COOKIE = "proscribe_key"
+templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+router = APIRouter(prefix="/ui", include_in_schema=False)
+
+
+class SignIn(Exception):  # noqa: N818 - control flow: redirect to the sign-in page
+    pass
+
+
+def reviewer(request: Request, svc: ServiceDep) -> Principal:
+    key = request.cookies.get(COOKIE)
+    principal = authenticate(svc.db, key) if key else None
+    if principal is None or principal.role not in ("reviewer", "admin"):
+        raise SignIn
+    return principal
+
+
+Who = Annotated[Principal, Depends(reviewer)]
+
+
+def page(request: Request, name: str, who: Principal | None, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, {"who": who, **context})
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request, error: str | None = None) -> HTMLResponse:
+    return page(request, "login.html", None, error=error)
+
+
+@router.post("/login")
+def login(svc: ServiceDep, key: Annotated[str, Form(max_length=200)]) -> Response:
+    principal = authenticate(svc.db, key.strip())
+    if principal is None or principal.role not in ("reviewer", "admin"):
+        return RedirectResponse("/ui/login?error=a+reviewer+key+is+needed", status_code=303)
+    response = RedirectResponse("/ui/queue", status_code=303)
+    response.set_cookie(COOKIE, key.strip(), httponly=True, samesite="strict")
+    return response
+
+
+@router.get("/logout")
+def logout() -> Response:
+    response = RedirectResponse("/ui/login", status_code=303)
+    response.delete_cookie(COOKIE)
+    return response
+
+
+@router.get("/queue", response_class=HTMLResponse)
+def queue(
+    request: Request,
+    svc: ServiceDep,
+    who: Who,
+    cls: str | None = None,
+    lang: str | None = None,
+    seller: str | None = None,
+) -> HTMLResponse:
+    items = review_queue(svc.db, class_id=cls or None, lang=lang or None, seller=seller or None)
+    return page(
+        request,
+        "queue.html",
+        who,
+        items=items,
+        cls=cls,
+        lang=lang,
+        seller=seller,
+        classes=svc.pack.class_ids,
+    )
+
+
+@router.get("/listings/{listing_id:path}", response_class=HTMLResponse)
+def listing(request: Request, listing_id: str, svc: ServiceDep, who: Who) -> HTMLResponse:
+    view = listing_view(svc.db, listing_id)
+    text = _text(svc, listing_id)
+    evidence = view["verdict"]["evidence"]
+    following = [i["listing_id"] for i in review_queue(svc.db) if i["listing_id"] != listing_id]
+    return page(
+        request,
+        "listing.html",
+        who,
+        view=view,
+        verdict=view["verdict"],
+        title=highlight(text.get("title"), evidence, "title") if text else None,
+        description=highlight(text.get("description"), evidence, "description") if text else None,
+        category=text.get("category") if text else None,
+        next_id=following[0] if following else None,
+        reviewed=any(e["kind"] == "review" for e in view["history"]),
+    )
+
+
+def _text(svc: Service, listing_id: str) -> dict[str, Any]:
+    with svc.db.connect() as conn:
+        row = conn.execute(
+            sa.select(listing_texts).where(listing_texts.c.listing_id == listing_id)
+        ).first()
+    return dict(row._mapping) if row else {}
+
+
+@router.post("/listings/{listing_id:path}/decision")
+def decide(
+    listing_id: str,
+    svc: ServiceDep,
+    who: Who,
+    decision: Annotated[str, Form(pattern="^(allow|block)$")],
+    note: Annotated[str, Form(min_length=1, max_length=4000)],
+) -> Response:
+    decide_review(
+        svc.ledger(who.name),
+        listing_id,
+        decision=decision,
+        note=note,
+        reviewer=who.name,
+        as_of=svc.today(),
+    )
+    following = review_queue(svc.db, limit=1)
+    target = f"/ui/listings/{following[0]['listing_id']}" if following else "/ui/queue"
+    return RedirectResponse(target, status_code=303)
+
+
+@router.get("/sellers/{seller_id:path}", response_class=HTMLResponse)
+def seller(request: Request, seller_id: str, svc: ServiceDep, who: Who) -> HTMLResponse:
+    return page(
+        request, "seller.html", who, view=seller_view(svc.db, seller_id, svc.today(), svc.pack)
+    )
+
+
+@router.get("/appeals", response_class=HTMLResponse)
+def appeals_page(request: Request, svc: ServiceDep, who: Who) -> HTMLResponse:
+    return page(request, "appeals.html", who, appeals=appeal_list(svc.db))
+
+
+@router.post("/appeals/{appeal_id}/decision")
+def appeal_decision(
+    appeal_id: int,
+    svc: ServiceDep,
+    who: Who,
+    outcome: Annotated[str, Form(pattern="^(uphold|overturn)$")],
+    note: Annotated[str, Form(min_length=1, max_length=4000)],
+) -> Response:
+    Appeals(svc.db).decide(
+        appeal_id,
+        overturn=outcome == "overturn",
+        by=who.name,
+        note=note,
+        pack=svc.pack,
+        as_of=svc.today(),
+    )
+    return RedirectResponse("/ui/appeals", status_code=303)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, svc: ServiceDep, who: Who) -> HTMLResponse:
+    data = dashboard(svc.db, svc.today())
+    days = sorted({d for d, _ in data["per_day"]})[-14:]
+    classes = sorted({c for _, c in data["per_day"]})
+    charts = {
+        "per_day": stacked_bars(
+            "Flagged listings per day and class",
+            days,
+            {c: [data["per_day"][(d, c)] for d in days] for c in classes},
+        ),
+        "sellers": stacked_bars(
+            "Top sellers by active strikes",
+            [s for s, _ in data["top_sellers"]],
+            {"strikes": [n for _, n in data["top_sellers"]]},
+        ),
+        "ages": stacked_bars(
+            "Review backlog by age (days)",
+            [str(a) for a in sorted(data["ages"])],
+            {"listings": [data["ages"][a] for a in sorted(data["ages"])]},
+        ),
+    }
+    return page(request, "dashboard.html", who, data=data, charts=charts)
+
+
+async def _sign_in(_: Request, __: Exception) -> Response:
+    return RedirectResponse("/ui/login", status_code=303)
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(SignIn, _sign_in)
+    app.include_router(router)
