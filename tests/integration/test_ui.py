@@ -11,11 +11,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from tests.conftest import REPO
+from tests.integration.test_api import start
 
 from proscribe.enforce.keys import create_key
 from proscribe.store import engine_for, upgrade
-from tests.conftest import REPO
-from tests.integration.test_api import start
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = REPO / "test-artifacts" / "screenshots"
