@@ -55,10 +55,23 @@ def _database(kind: str, tmp: Path) -> str:
     return url
 
 
-def start(db: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[bytes], str]:
+def start(
+    db: str, env: dict[str, str] | None = None, workers: int = 1
+) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "proscribe", "serve", "--db", db, "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "proscribe",
+            "serve",
+            "--db",
+            db,
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],
         env={**os.environ, **(env or {})},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

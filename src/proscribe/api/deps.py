@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Annotated, Any
@@ -19,6 +20,9 @@ from proscribe.enforce.keys import Principal, authenticate
 from proscribe.policy import PolicyPack
 from proscribe.types import Listing
 
+#: How long an API key's lookup is remembered; a revoked key works at most this much longer.
+KEY_CACHE_SECONDS = 10.0
+
 
 @dataclass
 class Service:
@@ -32,6 +36,7 @@ class Service:
     metrics: Any
     # One Hyperscan scratch per engine: decisions take turns (the GIL serialises them anyway).
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _keys: dict[str, tuple[Principal | None, float]] = field(default_factory=dict)
 
     def today(self) -> dt.date:
         return dt.datetime.now(dt.UTC).date()
@@ -42,6 +47,18 @@ class Service:
         for cls in verdict.classes or ("none",):
             self.metrics.decisions.labels(verdict.decision, cls).inc()
         return verdict
+
+    def principal(self, key: str) -> Principal | None:
+        """The key's holder, remembered for ``KEY_CACHE_SECONDS`` (a revocation takes that long)."""
+        now = time.monotonic()
+        cached = self._keys.get(key)
+        if cached is not None and now - cached[1] < KEY_CACHE_SECONDS:
+            return cached[0]
+        found = authenticate(self.db, key)
+        if len(self._keys) > 10_000:
+            self._keys.clear()
+        self._keys[key] = (found, now)
+        return found
 
     def ledger(self, actor: str) -> Ledger:
         """The ledger acting as ``actor`` (the key's name, for the audit log)."""
@@ -61,7 +78,7 @@ def caller(request: Request, svc: ServiceDep) -> Principal:
     scheme, _, key = header.partition(" ")
     if scheme.lower() != "bearer" or not key:
         raise HTTPException(401, "no API key", headers={"WWW-Authenticate": "Bearer"})
-    principal = authenticate(svc.db, key.strip())
+    principal = svc.principal(key.strip())
     if principal is None:
         raise HTTPException(
             401, "unknown or revoked API key", headers={"WWW-Authenticate": "Bearer"}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query
+import orjson
+from fastapi import APIRouter, Depends, Path, Query, Response
 
 from proscribe.api.deps import ServiceDep, role
 from proscribe.api.models import AppealDecisionIn, AppealIn, BatchIn, ListingIn, ReviewDecisionIn
@@ -26,16 +27,21 @@ def _decide(svc: ServiceDep, body: ListingIn) -> dict[str, Any]:
     return verdict.to_record()
 
 
-@router.post("/listings/check", tags=["listings"])
-def check(body: ListingIn, svc: ServiceDep, _: Anyone) -> dict[str, Any]:
+@router.post("/listings/check", tags=["listings"], response_model=dict[str, Any])
+async def check(body: ListingIn, svc: ServiceDep, _: Anyone) -> Response:
     """One listing → its verdict; nothing is stored."""
-    return _decide(svc, body)
+    return _json(_decide(svc, body))
 
 
-@router.post("/listings/check-batch", tags=["listings"])
-def check_batch(body: BatchIn, svc: ServiceDep, _: Anyone) -> dict[str, Any]:
+@router.post("/listings/check-batch", tags=["listings"], response_model=dict[str, Any])
+def check_batch(body: BatchIn, svc: ServiceDep, _: Anyone) -> Response:
     """Up to 1,000 listings → their verdicts, in order; nothing is stored."""
-    return {"verdicts": [_decide(svc, item) for item in body.listings]}
+    return _json({"verdicts": [_decide(svc, item) for item in body.listings]})
+
+
+def _json(data: object) -> Response:
+    """Verdict records are plain JSON already: skip FastAPI's generic encoder (hot path)."""
+    return Response(orjson.dumps(data), media_type="application/json")
 
 
 @router.post("/listings", tags=["listings"], status_code=201)
