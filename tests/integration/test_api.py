@@ -308,3 +308,40 @@ def test_rate_limit_per_key(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_access_check_over_http(server: Server) -> None:
+    client = server.client("integrator")
+    body = {
+        "pack": "cn-exchange-offboarding-2021",
+        "action": "deposit",
+        "subject": {"id": "u1", "kyc_country": "CN", "created_at": "2021-03-01"},
+        "as_of": "2021-11-05T10:00:00+08:00",
+    }
+    decision = client.post("/v1/access/check", json=body).json()
+    assert (decision["effect"], decision["rule"]) == ("deny", "cn-withdrawal-only")
+    batch = client.post(
+        "/v1/access/check-batch",
+        json={
+            "checks": [
+                {**body, "action": "withdraw"},
+                {**body, "action": "withdraw", "as_of": "2021-12-05T10:00"},
+                {**body, "subject": {"id": "u2", "kyc_country": "SG"}},
+            ]
+        },
+    ).json()["decisions"]
+    assert [d["effect"] for d in batch] == ["allow-with-notice", "require-review", "allow"]
+    _problem(client.post("/v1/access/check", json={**body, "pack": "nope"}), 404, "PSC-P008")
+    _problem(client.post("/v1/access/check", json={**body, "pack": None}), 400, "PSC-U011")
+    _problem(server.client(None).post("/v1/access/check", json=body), 401, "PSC-A001")
+
+
+def test_review_queue_filters_by_age(server: Server) -> None:
+    server.client("integrator").post(
+        "/v1/listings",
+        json={"id": "age-1", "title": "What is Bitcoin? An introduction", "as_of": "2021-10-20"},
+    )
+    reviewer = server.client("reviewer")
+    old = reviewer.get("/v1/reviews", params={"min_age_days": 365}).json()["items"]
+    assert "age-1" in [i["listing_id"] for i in old]  # decided 2021-10-20: years ago
+    assert reviewer.get("/v1/reviews", params={"min_age_days": 3650}).json()["items"] == []

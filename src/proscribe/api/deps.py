@@ -17,7 +17,8 @@ from proscribe.api.limits import RateLimiter
 from proscribe.decide import Engine, Verdict
 from proscribe.enforce import Ledger
 from proscribe.enforce.keys import Principal, authenticate
-from proscribe.policy import PolicyPack
+from proscribe.errors import Diagnostic, PackError, UsageError
+from proscribe.policy import PolicyPack, bundled_pack_ids, load_pack
 from proscribe.types import Listing
 
 #: How long an API key's lookup is remembered; a revoked key works at most this much longer.
@@ -37,6 +38,7 @@ class Service:
     # One Hyperscan scratch per engine: decisions take turns (the GIL serialises them anyway).
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _keys: dict[str, tuple[Principal | None, float]] = field(default_factory=dict)
+    _access: dict[str, AccessRules] = field(default_factory=dict)
 
     def today(self) -> dt.date:
         return dt.datetime.now(dt.UTC).date()
@@ -59,6 +61,34 @@ class Service:
             self._keys.clear()
         self._keys[key] = (found, now)
         return found
+
+    def access_rules(self, pack_id: str | None) -> AccessRules:
+        """The access rules of the served pack, or of a bundled pack named by id."""
+        if pack_id is None or pack_id == self.pack.id:
+            rules = self.access
+        else:
+            if pack_id not in bundled_pack_ids():
+                raise PackError(
+                    Diagnostic(
+                        "PSC-P008",
+                        f"no bundled pack '{pack_id}'",
+                        None,
+                        f"bundled: {', '.join(bundled_pack_ids())}",
+                    )
+                )
+            rules = self._access.get(pack_id)
+            if rules is None:
+                rules = self._access[pack_id] = AccessRules(load_pack(pack_id))
+        if rules is None or not rules.spec.rules:
+            raise UsageError(
+                Diagnostic(
+                    "PSC-U011",
+                    f"pack '{pack_id or self.pack.id}' declares no access rules",
+                    None,
+                    "name one that does, e.g. cn-exchange-offboarding-2021",
+                )
+            )
+        return rules
 
     def ledger(self, actor: str) -> Ledger:
         """The ledger acting as ``actor`` (the key's name, for the audit log)."""

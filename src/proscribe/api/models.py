@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from proscribe.access import AccessRules
 from proscribe.catalogue.reader import MAX_DESCRIPTION, MAX_TITLE
 from proscribe.types import Listing
 
@@ -57,3 +58,25 @@ class AppealIn(BaseModel):
 class AppealDecisionIn(BaseModel):
     outcome: Literal["uphold", "overturn"]
     note: str = Field(min_length=1, max_length=4000)
+
+
+class AccessCheckIn(BaseModel):
+    subject: dict[str, str | int | float | bool | None] = Field(
+        description='e.g. {"id": "u1", "kyc_country": "CN", "created_at": "2021-03-01"}'
+    )
+    action: str = Field(min_length=1, max_length=80)
+    as_of: dt.datetime | None = Field(
+        default=None, description="default: now; no offset: the pack's time zone"
+    )
+    pack: str | None = Field(
+        default=None, max_length=80, description="bundled pack id (default: the served pack)"
+    )
+
+    def at(self, rules: AccessRules) -> dt.datetime:
+        if self.as_of is None:
+            return dt.datetime.now(dt.UTC)
+        return self.as_of if self.as_of.tzinfo else self.as_of.replace(tzinfo=rules.zone)
+
+
+class AccessBatchIn(BaseModel):
+    checks: list[AccessCheckIn] = Field(min_length=1, max_length=1000)

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Depends, Path, Query, Response
 
+from proscribe.access import Subject
 from proscribe.api.deps import ServiceDep, role
-from proscribe.api.models import AppealDecisionIn, AppealIn, BatchIn, ListingIn, ReviewDecisionIn
+from proscribe.api.models import (
+    AccessBatchIn,
+    AccessCheckIn,
+    AppealDecisionIn,
+    AppealIn,
+    BatchIn,
+    ListingIn,
+    ReviewDecisionIn,
+)
 from proscribe.audit import AuditLog
 from proscribe.enforce import Appeals, listing_view, seller_view
 from proscribe.enforce.keys import Principal
@@ -72,10 +82,15 @@ def reviews(
     class_id: Annotated[str | None, Query(alias="class", max_length=80)] = None,
     lang: Annotated[str | None, Query(max_length=8)] = None,
     seller: Annotated[str | None, Query(max_length=200)] = None,
+    min_age_days: Annotated[int | None, Query(ge=0, le=3650)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> dict[str, Any]:
-    """The queue of listings the engine sent to review and no one has decided."""
-    return {"items": review_queue(svc.db, class_id=class_id, lang=lang, seller=seller, limit=limit)}
+    """The queue of listings the engine sent to review and no one has decided, oldest first."""
+    older = svc.today() - dt.timedelta(days=min_age_days) if min_age_days is not None else None
+    items = review_queue(
+        svc.db, class_id=class_id, lang=lang, seller=seller, older_than=older, limit=limit
+    )
+    return {"items": items}
 
 
 @router.post("/reviews/{listing_id:path}/decision", tags=["reviews"])
@@ -161,3 +176,22 @@ def audit_verify(svc: ServiceDep, _: Admin) -> dict[str, Any]:
         "broken_at": result.broken_at,
         "problem": result.problem,
     }
+
+
+@router.post("/access/check", tags=["access"])
+def access_check(body: AccessCheckIn, svc: ServiceDep, _: Anyone) -> dict[str, Any]:
+    """May this subject take this action at this instant? (The pack's access rules.)"""
+    rules = svc.access_rules(body.pack)
+    subject = Subject.of(body.subject, rules.zone)
+    return rules.check(subject, body.action, as_of=body.at(rules)).to_record()
+
+
+@router.post("/access/check-batch", tags=["access"])
+def access_check_batch(body: AccessBatchIn, svc: ServiceDep, _: Anyone) -> dict[str, Any]:
+    """Up to 1,000 access checks, in order."""
+    decisions = []
+    for item in body.checks:
+        rules = svc.access_rules(item.pack)
+        subject = Subject.of(item.subject, rules.zone)
+        decisions.append(rules.check(subject, item.action, as_of=item.at(rules)).to_record())
+    return {"decisions": decisions}
