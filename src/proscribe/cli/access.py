@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,11 +14,11 @@ from rich.table import Table
 
 from proscribe.access import AccessRules, Subject
 from proscribe.access.sweep import STATES, AccessSweep
-from proscribe.catalogue import Rejected
-from proscribe.cli.common import stderr, stdout
+from proscribe.cli.common import open_db, stderr, stdout
 from proscribe.errors import Diagnostic, ProscribeError, UsageError
+from proscribe.iterate import batched
 from proscribe.policy import load_pack
-from proscribe.store import DEFAULT_URL, engine_for, upgrade
+from proscribe.store import DEFAULT_URL
 
 app = typer.Typer(help="Account actions by jurisdiction and phase.", no_args_is_help=True)
 PackOption = Annotated[str, typer.Option(help="Pack with access rules (id or folder).")]
@@ -168,14 +167,13 @@ def sweep(
     """Which accounts must be notified, restricted or retired at a date; recorded idempotently."""
     rules = _rules(pack)
     when = _instant(as_of, rules)
-    engine = engine_for(db)
-    upgrade(engine)
+    engine = open_db(db)
     runner = AccessSweep(rules, actor=actor)
     changed: Counter[str] = Counter()
     shown = 0
     with engine.connect() as conn:
         transaction = conn.begin()
-        for batch in _batches(_accounts(accounts, rules), 1000):
+        for batch in batched(_accounts(accounts, rules), 1000):
             changes = runner.apply(conn, batch, when)
             for action in changes.actions:
                 changed[action.kind] += 1
@@ -227,20 +225,10 @@ def _accounts(path: Path, rules: AccessRules) -> Any:
         for row in reader:
             try:
                 yield Subject.of(row, rules.zone)
-            except ProscribeError as exc:
-                reject = Rejected(reader.line_num, row.get("id"), exc.code, str(exc), "fix the row")
-                print(f"{path}: row {reject.row}: {reject.message}", file=sys.stderr)
-
-
-def _batches(items: Any, size: int) -> Any:
-    batch: list[Subject] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-__all__ = ["app", "stderr"]
+            except ProscribeError as exc:  # reported and skipped, never fatal
+                first = exc.diagnostics[0]
+                stderr.print(
+                    f"{path}: row {reader.line_num} (id {row.get('id') or '?'}): "
+                    f"{first.code} {first.message}\n    hint: {first.hint}",
+                    markup=False,
+                )

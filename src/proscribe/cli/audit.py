@@ -11,9 +11,9 @@ import orjson
 import typer
 
 from proscribe.audit import AuditLog
-from proscribe.cli.common import stderr, stdout
+from proscribe.cli.common import open_db, stderr, stdout
 from proscribe.errors import Diagnostic, UsageError
-from proscribe.store import DEFAULT_URL, engine_for, upgrade
+from proscribe.store import DEFAULT_URL
 
 app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
 DbOption = Annotated[str, typer.Option(help="Database URL.", envvar="PROSCRIBE_DB")]
@@ -22,8 +22,7 @@ DbOption = Annotated[str, typer.Option(help="Database URL.", envvar="PROSCRIBE_D
 @app.command("verify")
 def verify(db: DbOption = DEFAULT_URL) -> None:
     """Check the hash chain; name the first broken link (exit 1)."""
-    engine = engine_for(db)
-    upgrade(engine)
+    engine = open_db(db)
     started = time.perf_counter()
     result = AuditLog().verify(engine)
     seconds = time.perf_counter() - started
@@ -57,8 +56,7 @@ def export(
                 "PSC-U007", f"unknown export format '{output_format}'", None, "use --format jsonl"
             )
         )
-    engine = engine_for(db)
-    upgrade(engine)
+    engine = open_db(db)
     handle = out.open("wb") if out else sys.stdout.buffer
     count = 0
     for event in AuditLog().export(engine, since):

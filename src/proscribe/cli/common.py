@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import sqlalchemy as sa
 from rich.console import Console
 
 from proscribe.errors import Diagnostic, UsageError
@@ -47,3 +48,12 @@ def parse_jurisdiction(value: str | None) -> str | None:
             )
         )
     return value.upper()
+
+
+def open_db(url: str) -> sa.Engine:
+    """The database at ``url``, migrated to the schema this version needs."""
+    from proscribe.store import engine_for, upgrade
+
+    engine = engine_for(url)
+    upgrade(engine)
+    return engine

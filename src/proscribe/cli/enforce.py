@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,13 +14,21 @@ from rich.table import Table
 
 from proscribe.catalogue import Catalogue, Rejected
 from proscribe.catalogue.verdicts import read_verdicts
-from proscribe.cli.common import DEFAULT_PACK, parse_as_of, parse_jurisdiction, stderr, stdout
+from proscribe.cli.common import (
+    DEFAULT_PACK,
+    open_db,
+    parse_as_of,
+    parse_jurisdiction,
+    stderr,
+    stdout,
+)
 from proscribe.cli.scan import progress_bar
 from proscribe.enforce import Changes, EnforceSummary, Ledger, reinstate
 from proscribe.errors import Diagnostic, UsageError
+from proscribe.iterate import batched
 from proscribe.policy import PolicyPack, load_pack
 from proscribe.scan import ChunkResult, ScanOptions, scan_rows
-from proscribe.store import DEFAULT_URL, engine_for, upgrade
+from proscribe.store import DEFAULT_URL
 
 SHOWN = 40
 _ALLOWED = b'"decision":"allow"'
@@ -63,8 +71,7 @@ def enforce(
             )
         )
     policy = load_pack(pack)
-    engine = engine_for(db)
-    upgrade(engine)
+    engine = open_db(db)
     ledger = Ledger(engine, policy, actor=actor)
     summary = EnforceSummary()
     with engine.connect() as conn, progress_bar() as progress:
@@ -141,7 +148,7 @@ def _from_verdicts(
     path: Path, pack: PolicyPack, apply: Callable[[list[dict[str, Any]], int], None]
 ) -> None:
     reject = _report_reject(path)
-    for chunk in _chunks(read_verdicts(path), 1000):
+    for chunk in batched(read_verdicts(path), 1000):
         good = []
         for row in chunk:
             if isinstance(row, Rejected):
@@ -159,17 +166,6 @@ def _from_verdicts(
             else:
                 good.append(row)
         apply(good, len(good))
-
-
-def _chunks(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _report_reject(path: Path) -> Callable[[Rejected], None]:
@@ -219,8 +215,7 @@ def reinstate_command(
 ) -> None:
     """Reinstate what was removed only under a withdrawn pack or class; lift its penalties."""
     policy = load_pack(pack)
-    engine = engine_for(db)
-    upgrade(engine)
+    engine = open_db(db)
     date = parse_as_of(as_of)
     changes = reinstate(engine, policy, date, actor=actor, dry_run=dry_run)
     if not changes.actions:

@@ -7,11 +7,11 @@ from typing import Annotated, Any
 import orjson
 import typer
 
-from proscribe.cli.common import DEFAULT_PACK, clock, parse_as_of, stdout
+from proscribe.cli.common import DEFAULT_PACK, clock, open_db, parse_as_of, stdout
 from proscribe.enforce import Appeals, listing_view, seller_view
 from proscribe.errors import Diagnostic, UsageError
 from proscribe.policy import load_pack
-from proscribe.store import DEFAULT_URL, engine_for, upgrade
+from proscribe.store import DEFAULT_URL
 
 DbOption = Annotated[str, typer.Option(help="Database URL.", envvar="PROSCRIBE_DB")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
@@ -21,8 +21,7 @@ appeals_app = typer.Typer(help="Appeals against removals.", no_args_is_help=True
 
 
 def _engine(db: str) -> Any:
-    engine = engine_for(db)
-    upgrade(engine)
+    engine = open_db(db)
     return engine
 
 
@@ -49,7 +48,7 @@ def seller_show(
     pack: Annotated[str, typer.Option(help="Pack whose penalty ladder applies.")] = DEFAULT_PACK,
 ) -> None:
     """A seller's standing, active strikes and full history."""
-    view = seller_view(_engine(db), seller_id, parse_as_of(as_of), load_pack(pack))
+    view = seller_view(open_db(db), seller_id, parse_as_of(as_of), load_pack(pack))
     if as_json:
         _print_json(view)
         return
@@ -64,7 +63,7 @@ def seller_show(
 @listings_app.command("show")
 def listing_show(listing_id: str, db: DbOption = DEFAULT_URL, as_json: JsonOption = False) -> None:
     """A listing's status, verdict, removals, strikes, appeals and history."""
-    view = listing_view(_engine(db), listing_id)
+    view = listing_view(open_db(db), listing_id)
     if as_json:
         _print_json(view)
         return
@@ -85,7 +84,7 @@ def appeal_open(
     db: DbOption = DEFAULT_URL,
 ) -> None:
     """Open an appeal against a listing's removal."""
-    appeal_id = Appeals(_engine(db)).open(listing_id, reason, actor=by)
+    appeal_id = Appeals(open_db(db)).open(listing_id, reason, actor=by)
     stdout.print(f"appeal {appeal_id} opened for listing {listing_id}", markup=False)
 
 
@@ -114,7 +113,7 @@ def appeal_decide(
                 "proscribe appeal decide ID --overturn --by NAME --note …",
             )
         )
-    engine = _engine(db)
+    engine = open_db(db)
     policy = load_pack(pack or _removal_pack(engine, appeal_id))
     date = parse_as_of(as_of) if as_of else clock.today()
     changes = Appeals(engine).decide(

@@ -16,6 +16,7 @@ import proscribe
 from proscribe.catalogue import Catalogue, Rejected, VerdictWriter, output_format
 from proscribe.cli.common import (
     DEFAULT_PACK,
+    open_db,
     parse_as_of,
     parse_jurisdiction,
     stderr,
@@ -24,7 +25,7 @@ from proscribe.cli.common import (
 from proscribe.policy import load_pack
 from proscribe.report.console import print_summary
 from proscribe.scan import ChunkResult, ScanOptions, ScanResult, StoredVerdict, scan_rows
-from proscribe.store import ScanStore, engine_for, upgrade
+from proscribe.store import ScanStore
 
 SHOWN_REJECTS = 20
 
@@ -140,8 +141,7 @@ def _store(
 ) -> tuple[ScanStore | None, int]:
     if db is None:
         return None, 0
-    engine = engine_for(db)
-    upgrade(engine)
+    engine = open_db(db)
     store = ScanStore(engine)
     pack = load_pack(options.pack)
     scan_id = store.begin_scan(

@@ -10,7 +10,7 @@ from typing import Annotated
 import orjson
 import typer
 
-from proscribe.cli.common import DEFAULT_PACK, stderr, stdout
+from proscribe.cli.common import DEFAULT_PACK, open_db, stderr, stdout
 from proscribe.enforce.keys import ROLES, create_key, list_keys, revoke_key
 from proscribe.enforce.reviews import export_reviews
 from proscribe.policy import load_pack
@@ -51,8 +51,7 @@ def keys_create(
     db: DbOption = DEFAULT_URL,
 ) -> None:
     """Create a key; it is printed once, alone on the last line, and stored only hashed."""
-    engine = engine_for(db)
-    upgrade(engine)
+    engine = open_db(db)
     key = create_key(engine, name=name, role=role)
     stderr.print(f"key for {name} ({role}); store it now, it cannot be shown again:", markup=False)
     print(key)
@@ -61,8 +60,7 @@ def keys_create(
 @keys_app.command("revoke")
 def keys_revoke(key_id: int, db: DbOption = DEFAULT_URL) -> None:
     """Revoke a key by its id (see `proscribe keys list`)."""
-    engine = engine_for(db)
-    upgrade(engine)
+    engine = open_db(db)
     revoke_key(engine, key_id)
     stdout.print(f"key {key_id} revoked", markup=False)
 
@@ -70,8 +68,7 @@ def keys_revoke(key_id: int, db: DbOption = DEFAULT_URL) -> None:
 @keys_app.command("list")
 def keys_list(db: DbOption = DEFAULT_URL) -> None:
     """Keys by id, name, role and state (never the keys themselves)."""
-    engine = engine_for(db)
-    upgrade(engine)
+    engine = open_db(db)
     for key in list_keys(engine):
         state = f"revoked {key['revoked_at']}" if key["revoked_at"] else "active"
         stdout.print(f"{key['id']}\t{key['name']}\t{key['role']}\t{state}", markup=False)
@@ -85,8 +82,7 @@ def reviews_export(
     db: DbOption = DEFAULT_URL,
 ) -> None:
     """Reviewer decisions as labelled listings, in the DEV set's format, for `proscribe train`."""
-    engine = engine_for(db)
-    upgrade(engine)
+    engine = open_db(db)
     handle = out.open("wb") if out else sys.stdout.buffer
     count = 0
     for row in export_reviews(engine):

@@ -14,6 +14,7 @@ import orjson
 
 from proscribe.catalogue import Catalogue, Rejected, Row, from_json_line
 from proscribe.decide import Engine
+from proscribe.iterate import batched
 from proscribe.policy import load_pack
 from proscribe.scan.summary import Summary
 from proscribe.types import Listing
@@ -159,14 +160,14 @@ def _parallel(
 def _chunks(
     rows: Iterable[Row | tuple[int, bytes]], size: int, reject: Callable[[Rejected], None]
 ) -> Iterator[list[Item]]:
-    chunk: list[Item] = []
+    return batched(_accepted(rows, reject), size)
+
+
+def _accepted(
+    rows: Iterable[Row | tuple[int, bytes]], reject: Callable[[Rejected], None]
+) -> Iterator[Item]:
     for row in rows:
         if isinstance(row, Rejected):
             reject(row)
-            continue
-        chunk.append(row)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+        else:
+            yield row
