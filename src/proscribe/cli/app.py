@@ -9,7 +9,19 @@ import sys
 
 import typer
 
-from proscribe.cli import access, audit, db, enforce, explain, ledger, packs, scan, serve, testing
+from proscribe.cli import (
+    access,
+    audit,
+    db,
+    enforce,
+    evaluate,
+    explain,
+    ledger,
+    packs,
+    scan,
+    serve,
+    testing,
+)
 from proscribe.cli.common import stderr
 from proscribe.errors import ProscribeError
 
@@ -23,6 +35,7 @@ app = typer.Typer(
 app.command("scan")(scan.scan)
 app.command("explain")(explain.explain)
 app.command("test")(testing.test)
+app.command("eval")(evaluate.evaluate)
 app.add_typer(packs.app, name="pack")
 app.command("enforce")(enforce.enforce)
 app.command("reinstate")(enforce.reinstate_command)
