@@ -263,3 +263,16 @@ def test_audit_export_gives_every_event_with_hashes(cli: Cli, tmp_path: Path) ->
     events = [json.loads(x) for x in out.read_text().splitlines()]
     assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
     assert {"hash", "prev_hash", "pack_id", "revision", "actor", "input_digest"} <= set(events[0])
+
+
+def test_flagged_listings_keep_their_text_for_the_review_queue(cli: Cli, tmp_path: Path) -> None:
+    from proscribe.enforce.reviews import review_queue
+
+    db = f"sqlite:///{tmp_path / 'p.db'}"
+    _enforce(cli, db, _catalogue(tmp_path), ENFORCED)
+    [item] = review_queue(engine_for(db))
+    assert (item["listing_id"], item["title"], item["lang"]) == (
+        "r1",
+        "Bitcoin For Beginners",
+        "en",
+    )

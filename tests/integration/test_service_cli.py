@@ -12,7 +12,7 @@ from pathlib import Path
 from proscribe import load_pack
 from proscribe.enforce import Ledger
 from proscribe.enforce.keys import authenticate
-from proscribe.enforce.reviews import decide_review, remember_text
+from proscribe.enforce.reviews import decide_review
 from proscribe.store import engine_for
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
@@ -63,8 +63,7 @@ def test_reviewer_decisions_export_as_labelled_listings(cli: Cli, tmp_path: Path
             "seller_id": "s1",
         }
         with engine.connect() as conn, conn.begin():
-            ledger.apply(conn, [record])
-            remember_text(conn, ident, title, None, "Books")
+            ledger.apply(conn, [record], {ident: (title, None, "Books")})
     day = dt.date(2021, 10, 21)
     decide_review(
         ledger, "r1", decision="block", note="teaches buying", reviewer="alice", as_of=day

@@ -22,7 +22,7 @@ from proscribe.api.models import (
 from proscribe.audit import AuditLog
 from proscribe.enforce import Appeals, listing_view, seller_view
 from proscribe.enforce.keys import Principal
-from proscribe.enforce.reviews import decide_review, remember_text, review_queue
+from proscribe.enforce.reviews import decide_review, review_queue
 
 router = APIRouter(prefix="/v1")
 Integrator = Annotated[Principal, Depends(role("integrator"))]
@@ -58,10 +58,9 @@ def _json(data: object) -> Response:
 def submit(body: ListingIn, svc: ServiceDep, who: Integrator) -> dict[str, Any]:
     """Decide a new or edited listing, record it and enforce the pack."""
     record = _decide(svc, body)
+    text = {body.id: (body.title, body.description, body.category)}
     with svc.db.connect() as conn, conn.begin():
-        changes = svc.ledger(who.name).apply(conn, [record])
-        if record["decision"] != "allow":
-            remember_text(conn, body.id, body.title, body.description, body.category)
+        changes = svc.ledger(who.name).apply(conn, [record], text)
     return {"verdict": record, "actions": [a.to_record() for a in changes.actions]}
 
 

@@ -91,12 +91,16 @@ def enforce(
     raise typer.Exit(1 if summary.blocked else 0)
 
 
+Texts = dict[str, tuple[str, str | None, str | None]]
+Apply = Callable[[list[dict[str, Any]], int, Texts], None]
+
+
 def _applier(
     ledger: Ledger, conn: sa.Connection | None, summary: EnforceSummary, dry_run: bool
-) -> Callable[[list[dict[str, Any]], int], None]:
+) -> Apply:
     shown = 0
 
-    def apply(records: list[dict[str, Any]], decided: int) -> None:
+    def apply(records: list[dict[str, Any]], decided: int, texts: Texts) -> None:
         nonlocal shown
         summary.decided += decided
         flagged = [r for r in records if r["decision"] != "allow"]
@@ -105,7 +109,11 @@ def _applier(
         summary.no_seller += sum(
             r["decision"] == "block" and not r.get("seller_id") for r in flagged
         )
-        changes = ledger.apply(conn, flagged) if conn is not None else ledger.record_batch(flagged)
+        changes = (
+            ledger.apply(conn, flagged, texts)
+            if conn is not None
+            else ledger.record_batch(flagged, texts=texts)
+        )
         summary.add(changes)
         if dry_run:
             shown = _show(changes, shown)
@@ -127,26 +135,26 @@ def _from_catalogue(
     as_of: str | None,
     jurisdiction: str | None,
     workers: int,
-    apply: Callable[[list[dict[str, Any]], int], None],
+    apply: Apply,
     progress: Any,
 ) -> None:
     source = Catalogue(path)
-    options = ScanOptions(pack.path, parse_as_of(as_of), parse_jurisdiction(jurisdiction), workers)
+    options = ScanOptions(
+        pack.path, parse_as_of(as_of), parse_jurisdiction(jurisdiction), workers, keep_text=True
+    )
     task = progress.add_task("enforcing", total=source.size)
 
     def consume(chunk: ChunkResult) -> None:
         flagged = [
             line for line in chunk.lines if not line.startswith(_ALLOWED, line.find(b'"decision"'))
         ]
-        apply([orjson.loads(line) for line in flagged], len(chunk.lines))
+        apply([orjson.loads(line) for line in flagged], len(chunk.lines), chunk.texts)
         progress.update(task, completed=source.done)
 
     scan_rows(source, options, consume, _report_reject(path))
 
 
-def _from_verdicts(
-    path: Path, pack: PolicyPack, apply: Callable[[list[dict[str, Any]], int], None]
-) -> None:
+def _from_verdicts(path: Path, pack: PolicyPack, apply: Apply) -> None:
     reject = _report_reject(path)
     for chunk in batched(read_verdicts(path), 1000):
         good = []
@@ -165,7 +173,7 @@ def _from_verdicts(
                 )
             else:
                 good.append(row)
-        apply(good, len(good))
+        apply(good, len(good), {})
 
 
 def _report_reject(path: Path) -> Callable[[Rejected], None]:

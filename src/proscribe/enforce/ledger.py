@@ -14,7 +14,7 @@ Every change is an audit event in the same transaction; nothing is written twice
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import orjson
@@ -23,6 +23,7 @@ import sqlalchemy as sa
 from proscribe.audit import AuditEvent, AuditLog, digest
 from proscribe.enforce.actions import Action, Changes
 from proscribe.enforce.standing import active_strikes, standing_for
+from proscribe.enforce.texts import remember_text
 from proscribe.policy import PolicyPack
 from proscribe.store.tables import listings, removals, sellers, strikes
 
@@ -48,24 +49,42 @@ class Ledger:
     def record(self, verdict: Record, *, dry_run: bool = False) -> list[Action]:
         return self.record_batch([verdict], dry_run=dry_run).actions
 
-    def record_batch(self, verdicts: Iterable[Record], *, dry_run: bool = False) -> Changes:
+    def record_batch(
+        self,
+        verdicts: Iterable[Record],
+        *,
+        dry_run: bool = False,
+        texts: Mapping[str, tuple[str, str | None, str | None]] | None = None,
+    ) -> Changes:
         """Apply verdict records (as ``Verdict.to_record()``) in one transaction."""
         with self.engine.connect() as conn:
             transaction = conn.begin()
-            changes = self.apply(conn, verdicts)
+            changes = self.apply(conn, verdicts, texts)
             if dry_run:
                 transaction.rollback()
             else:
                 transaction.commit()
         return changes
 
-    def apply(self, conn: sa.Connection, verdicts: Iterable[Record]) -> Changes:
-        """Apply verdict records inside the caller's transaction (allowed ones are skipped)."""
+    def apply(
+        self,
+        conn: sa.Connection,
+        verdicts: Iterable[Record],
+        texts: Mapping[str, tuple[str, str | None, str | None]] | None = None,
+    ) -> Changes:
+        """Apply verdict records inside the caller's transaction (allowed ones are skipped).
+
+        ``texts`` (id → title, description, category) keeps flagged listings' text for the
+        review page and the training export.
+        """
         flagged = [v for v in verdicts if v["decision"] != "allow"]
         if not flagged:
             return Changes()
         self.audit.append(conn, [])  # take the log's lock first: concurrent writers queue here
         changes = self._apply(conn, flagged)
+        for verdict in flagged:
+            if texts and verdict["id"] in texts:
+                remember_text(conn, verdict["id"], *texts[verdict["id"]])
         self.audit.append(conn, changes.events)
         return changes
 

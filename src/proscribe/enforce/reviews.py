@@ -21,33 +21,6 @@ from proscribe.enforce.ledger import Ledger
 from proscribe.errors import Diagnostic, LedgerError
 from proscribe.store.tables import listing_texts, listings, reviews
 
-_CJK = range(0x3400, 0xA000)
-
-
-def language(text: str) -> str:
-    return "zh" if any(ord(c) in _CJK for c in text) else "en"
-
-
-def remember_text(
-    conn: sa.Connection, listing_id: str, title: str, description: str | None, category: str | None
-) -> None:
-    """Keep a flagged listing's text, for the review page and the training export."""
-    exists = conn.execute(
-        sa.select(listing_texts.c.listing_id).where(listing_texts.c.listing_id == listing_id)
-    ).first()
-    values = {
-        "title": title,
-        "description": description,
-        "category": category,
-        "lang": language(f"{title} {description or ''}"),
-    }
-    if exists:
-        conn.execute(
-            listing_texts.update().where(listing_texts.c.listing_id == listing_id).values(**values)
-        )
-    else:
-        conn.execute(listing_texts.insert().values(listing_id=listing_id, **values))
-
 
 def review_queue(
     engine: sa.Engine,

@@ -31,6 +31,7 @@ class ScanOptions:
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     chunk_size: int = 1000
     store: bool = False  # also return the columns the store indexes
+    keep_text: bool = False  # also return the text of flagged listings (for the ledger)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class ChunkResult:
     stored: list[StoredVerdict]
     rejected: list[Rejected]
     summary: Summary
+    texts: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
 
 
 #: What a worker receives: parsed listings, or raw JSON lines with their row numbers.
@@ -102,6 +104,8 @@ def decide_chunk(items: list[Item]) -> ChunkResult:
                 )
             )
         result.summary.add(record, listing)
+        if _OPTIONS.keep_text and verdict.decision != "allow":
+            result.texts[listing.id] = (listing.title, listing.description, listing.category)
     return result
 
 
