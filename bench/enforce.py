@@ -29,7 +29,7 @@ from proscribe.enforce import Ledger
 from proscribe.store import engine_for, upgrade
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scan import AS_OF, OUT, catalogue
+from scan import AS_OF, OUT, catalogue, run_scan
 
 
 def fresh(url: str) -> str:
@@ -119,23 +119,7 @@ def main() -> None:
         rate, summary = enforce_rate(path, args.rows, url)
         print(f"proscribe enforce, {name:<10}: {rate:10,.0f} listings/s  {summary['actions']}")
     verdicts = OUT / "verdicts-enforce.jsonl"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "proscribe",
-            "scan",
-            str(path),
-            "--as-of",
-            str(AS_OF),
-            "--jurisdiction",
-            "CN",
-            "--out",
-            str(verdicts),
-        ],
-        capture_output=True,
-        check=False,
-    )
+    run_scan(path, verdicts)
     for name, url in targets.items():
         alt = per_listing_rate(
             fresh(url) if name != "SQLite" else f"sqlite:///{tempfile.mkdtemp()}/alt.db",

@@ -46,32 +46,23 @@ def catalogue(rows: int) -> Path:
     return path
 
 
+def run_scan(path: Path, out: Path, workers: int = os.cpu_count() or 1) -> float:
+    """Run a real ``proscribe scan`` of ``path`` into ``out``; return its wall-clock seconds."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "proscribe", "scan", str(path), "--as-of", str(AS_OF),
+         "--jurisdiction", "CN", "--workers", str(workers), "--out", str(out)],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    if done.returncode not in (0, 1):
+        sys.exit(done.stderr.decode())
+    return time.perf_counter() - started
+
+
 def scan_end_to_end(path: Path, rows: int, workers: int) -> tuple[float, float]:
     """Rows per second and peak RSS (MiB) of the largest process of a real ``proscribe scan``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    started = time.perf_counter()
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "proscribe",
-            "scan",
-            str(path),
-            "--as-of",
-            str(AS_OF),
-            "--jurisdiction",
-            "CN",
-            "--workers",
-            str(workers),
-            "--out",
-            str(OUT / "verdicts.jsonl"),
-        ],
-        capture_output=True,
-        check=False,
-    )
-    seconds = time.perf_counter() - started
-    if done.returncode not in (0, 1):
-        sys.exit(done.stderr.decode())
+    seconds = run_scan(path, OUT / "verdicts.jsonl", workers)
     peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     return rows / seconds, peak / 1024
 

@@ -151,7 +151,7 @@ def _from_catalogue(
         apply([orjson.loads(line) for line in flagged], len(chunk.lines), chunk.texts)
         progress.update(task, completed=source.done)
 
-    scan_rows(source, options, consume, _report_reject(path))
+    scan_rows(source, options, consume, _report_reject(path), pack)
 
 
 def _from_verdicts(path: Path, pack: PolicyPack, apply: Apply) -> None:

@@ -22,7 +22,7 @@ from proscribe.cli.common import (
     stderr,
     stdout,
 )
-from proscribe.policy import load_pack
+from proscribe.policy import PolicyPack, load_pack
 from proscribe.report.console import print_summary
 from proscribe.scan import ChunkResult, ScanOptions, ScanResult, StoredVerdict, scan_rows
 from proscribe.store import ScanStore
@@ -60,8 +60,9 @@ def scan(
     ] = os.cpu_count() or 1,
 ) -> None:
     """Scan a catalogue; exit 1 when anything is blocked."""
+    policy = load_pack(pack)  # once here; each worker process loads it from its path
     options = ScanOptions(
-        load_pack(pack).path,
+        policy.path,
         parse_as_of(as_of),
         parse_jurisdiction(jurisdiction),
         workers,
@@ -73,8 +74,8 @@ def scan(
     rejects = rejects or (out.with_name(out.stem + ".rejects.jsonl") if out else None)
     started = dt.datetime.now(dt.UTC)
     with ExitStack() as stack:
-        result = _run(source, options, stack, out, rejects, db, started)
-    print_summary(stdout, result.summary, load_pack(options.pack).class_ids)
+        result = _run(source, policy, options, stack, out, rejects, db, started)
+    print_summary(stdout, result.summary, policy.class_ids)
     if report is not None:
         _report(report, result, options, catalogue)
     raise typer.Exit(1 if result.summary.prohibited else 0)
@@ -82,6 +83,7 @@ def scan(
 
 def _run(
     source: Catalogue,
+    policy: PolicyPack,
     options: ScanOptions,
     stack: ExitStack,
     out: Path | None,
@@ -91,7 +93,7 @@ def _run(
 ) -> ScanResult:
     writer = stack.enter_context(VerdictWriter(out)) if out else None
     rejects = stack.enter_context(rejects_path.open("wb")) if rejects_path else None
-    store, scan_id = _store(db, source, options, started)
+    store, scan_id = _store(db, source, policy, options, started)
     progress = stack.enter_context(progress_bar())
     task = progress.add_task("scanning", total=source.size)
     shown = 0
@@ -115,7 +117,7 @@ def _run(
             )
             shown += 1
 
-    result = scan_rows(source, options, consume, reject)
+    result = scan_rows(source, options, consume, reject, policy)
     progress.update(task, completed=source.size)
     if result.summary.rejected > shown and rejects_path:
         stderr.print(
@@ -137,13 +139,16 @@ def _run(
 
 
 def _store(
-    db: str | None, source: Catalogue, options: ScanOptions, started: dt.datetime
+    db: str | None,
+    source: Catalogue,
+    pack: PolicyPack,
+    options: ScanOptions,
+    started: dt.datetime,
 ) -> tuple[ScanStore | None, int]:
     if db is None:
         return None, 0
     engine = open_db(db)
     store = ScanStore(engine)
-    pack = load_pack(options.pack)
     scan_id = store.begin_scan(
         started_at=started,
         catalogue=str(source.path),
@@ -185,8 +190,8 @@ def _report(path: Path, result: ScanResult, options: ScanOptions, catalogue: Pat
     from proscribe.report.html import write_report
 
     meta = {
-        "pack": result.pack_id,
-        "revision": result.revision,
+        "pack": result.pack.id,
+        "revision": result.pack.revision,
         "as_of": options.as_of,
         "jurisdiction": options.jurisdiction,
         "catalogue": str(catalogue),

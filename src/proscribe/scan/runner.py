@@ -15,7 +15,7 @@ import orjson
 from proscribe.catalogue import Catalogue, Rejected, Row, from_json_line
 from proscribe.decide import Engine
 from proscribe.iterate import batched
-from proscribe.policy import load_pack
+from proscribe.policy import PolicyPack, load_pack
 from proscribe.scan.summary import Summary
 from proscribe.types import Listing
 
@@ -63,18 +63,17 @@ Item = Listing | tuple[int, bytes]
 @dataclass(slots=True)
 class ScanResult:
     summary: Summary
-    pack_id: str = ""
-    revision: str = ""
-    digest: str = ""
+    pack: PolicyPack
 
 
 _ENGINE: Engine | None = None
 _OPTIONS: ScanOptions | None = None
 
 
-def _init_worker(options: ScanOptions) -> None:
+def _init_worker(options: ScanOptions, pack: PolicyPack | None = None) -> None:
+    """Build this process's engine once: from ``pack`` in-process, from its path in a worker."""
     global _ENGINE, _OPTIONS
-    _ENGINE = Engine(load_pack(options.pack))
+    _ENGINE = Engine(pack if pack is not None else load_pack(options.pack))
     _OPTIONS = options
 
 
@@ -114,12 +113,13 @@ def scan_rows(
     options: ScanOptions,
     consume: Callable[[ChunkResult], None],
     reject: Callable[[Rejected], None],
+    pack: PolicyPack,
 ) -> ScanResult:
-    """Decide every listing of ``rows``; pass results in input order to ``consume``.
+    """Decide every listing of ``rows`` under ``pack`` (loaded from ``options.pack`` by the
+    caller; workers load it from that path); pass results in input order to ``consume``.
 
     Rejected rows go to ``reject`` (and are counted); none is dropped silently.
     """
-    pack = load_pack(options.pack)
     summary = Summary()
 
     def counted(result: ChunkResult) -> None:
@@ -137,12 +137,12 @@ def scan_rows(
     items = rows.raw_lines() if isinstance(rows, Catalogue) and rows.format == "jsonl" else rows
     chunks = _chunks(items, options.chunk_size, rejected)
     if options.workers <= 1:
-        _init_worker(options)
+        _init_worker(options, pack)
         for chunk in chunks:
             counted(decide_chunk(chunk))
     else:
         _parallel(chunks, options, counted)
-    return ScanResult(summary, pack.id, pack.revision, pack.digest)
+    return ScanResult(summary, pack)
 
 
 def _parallel(

@@ -92,7 +92,10 @@ def listing(request: Request, listing_id: str, svc: ServiceDep, who: Who) -> HTM
     view = listing_view(svc.db, listing_id)
     text = _text(svc, listing_id)
     evidence = view["verdict"]["evidence"]
-    following = [i["listing_id"] for i in review_queue(svc.db) if i["listing_id"] != listing_id]
+    # The next item: the two oldest suffice (one of them may be this listing).
+    following = [
+        i["listing_id"] for i in review_queue(svc.db, limit=2) if i["listing_id"] != listing_id
+    ]
     return page(
         request,
         "listing.html",
