@@ -17,6 +17,7 @@ import orjson
 
 from proscribe.decide import Engine, Verdict
 from proscribe.errors import CatalogueError, Diagnostic, Location
+from proscribe.iterate import batched
 from proscribe.types import Listing
 
 LABELS = ("prohibited", "allowed", "borderline")
@@ -160,8 +161,7 @@ def evaluate(
 ) -> dict[str, Tally]:
     """Tallies overall (``all``), per ``class:``, ``lang:`` and ``source:``."""
     report = Report()
-    for row in rows:
-        report.add(row, _decide(engine, row, as_of, jurisdiction))
+    _add_all(report, engine, rows, as_of, jurisdiction)
     return report.tallies
 
 
@@ -170,16 +170,32 @@ def evaluate_file(
 ) -> Report:
     """Evaluate a JSON Lines file of labelled listings; a malformed row is a clear error."""
     report = Report(worst=worst)
-    for row in _labelled(path):
-        report.add(row, _decide(engine, row, as_of, jurisdiction))
+    _add_all(report, engine, read_labelled(path), as_of, jurisdiction)
     return report
 
 
-def _decide(
-    engine: Engine, row: dict[str, Any], as_of: dt.date, jurisdiction: str | None
-) -> Verdict:
-    listing = Listing(str(row["id"]), row["title"], row.get("description"), row.get("category"))
-    return engine.decide(listing, as_of=as_of, jurisdiction=jurisdiction)
+def _add_all(
+    report: Report,
+    engine: Engine,
+    rows: Iterable[dict[str, Any]],
+    as_of: dt.date,
+    jurisdiction: str | None,
+) -> None:
+    """Decide in batches (the classifier scores a batch in one pass), then tally each row."""
+    for chunk in batched(rows, 1000):
+        listings = [_listing(row) for row in chunk]
+        verdicts = engine.decide_batch(listings, as_of=as_of, jurisdiction=jurisdiction)
+        for row, verdict in zip(chunk, verdicts, strict=True):
+            report.add(row, verdict)
+
+
+def _listing(row: dict[str, Any]) -> Listing:
+    return Listing(str(row["id"]), row["title"], row.get("description"), row.get("category"))
+
+
+def read_labelled(path: Path) -> Iterator[dict[str, Any]]:
+    """Rows of a labelled JSON Lines file, checked one by one (PSC-C007, PSC-C014)."""
+    return _labelled(path)
 
 
 def _labelled(path: Path) -> Iterator[dict[str, Any]]:

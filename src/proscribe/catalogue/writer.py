@@ -58,6 +58,7 @@ def verdict_schema() -> Any:
             ("classes", pa.list_(pa.string())),
             ("score", pa.float64()),
             ("scores", pa.map_(pa.string(), pa.float64())),
+            ("probabilities", pa.map_(pa.string(), pa.float64())),
             ("evidence", pa.list_(evidence)),
             ("evasion", pa.list_(evasion)),
             ("adjustments", pa.list_(adjustment)),

@@ -21,6 +21,7 @@ from proscribe.cli import (
     scan,
     serve,
     testing,
+    train,
 )
 from proscribe.cli.common import stderr
 from proscribe.errors import ProscribeError
@@ -36,6 +37,7 @@ app.command("scan")(scan.scan)
 app.command("explain")(explain.explain)
 app.command("test")(testing.test)
 app.command("eval")(evaluate.evaluate)
+app.command("train")(train.train_command)
 app.add_typer(packs.app, name="pack")
 app.command("enforce")(enforce.enforce)
 app.command("reinstate")(enforce.reinstate_command)

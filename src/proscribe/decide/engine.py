@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 
 from proscribe.decide.explain import reason_for
-from proscribe.decide.scoring import ClassScore, score_class
+from proscribe.decide.model import ModelVoter
+from proscribe.decide.scoring import ClassScore, ModelVote, score_class
 from proscribe.decide.verdict import ClassResult, EvasionSignal, Verdict, stronger
 from proscribe.detect import Document, Finding, Recognizer, build_recognizers
 from proscribe.detect.category import is_expected
@@ -20,6 +22,7 @@ class Engine:
     def __init__(self, pack: PolicyPack, recognizers: list[Recognizer] | None = None) -> None:
         self.pack = pack
         self.recognizers = recognizers if recognizers is not None else build_recognizers(pack)
+        self.votes = ModelVoter(pack) if pack.model is not None else None
 
     def findings(self, listing: Listing) -> list[Finding]:
         doc = Document.of(listing)
@@ -28,24 +31,44 @@ class Engine:
     def decide(
         self, listing: Listing, *, as_of: dt.date, jurisdiction: str | None = None
     ) -> Verdict:
-        findings = self.findings(listing)
-        where = jurisdiction or listing.country
-        scores = [self._score(cls_id, findings, as_of) for cls_id in self.pack.class_ids]
-        return self._verdict(listing, scores, as_of, where.upper() if where else None)
+        return self.decide_batch([listing], as_of=as_of, jurisdiction=jurisdiction)[0]
 
     def decide_batch(
         self, listings: Iterable[Listing], *, as_of: dt.date, jurisdiction: str | None = None
     ) -> list[Verdict]:
-        return [self.decide(x, as_of=as_of, jurisdiction=jurisdiction) for x in listings]
+        """Decide many listings; the classifier scores them in one vectorised pass."""
+        docs = [Document.of(x) for x in listings]
+        votes = self.votes.for_documents(docs) if self.votes is not None else None
+        return [
+            self._decide(doc, votes[i] if votes is not None else {}, as_of, jurisdiction)
+            for i, doc in enumerate(docs)
+        ]
 
-    def _score(self, class_id: str, findings: list[Finding], as_of: dt.date) -> ClassScore:
+    def _decide(
+        self,
+        doc: Document,
+        votes: dict[str, ModelVote],
+        as_of: dt.date,
+        jurisdiction: str | None,
+    ) -> Verdict:
+        findings = [f for r in self.recognizers for f in r.detect(doc)]
+        where = jurisdiction or doc.listing.country
+        scores = [
+            self._score(cls_id, findings, as_of, votes.get(cls_id))
+            for cls_id in self.pack.class_ids
+        ]
+        return self._verdict(doc.listing, scores, as_of, where.upper() if where else None)
+
+    def _score(
+        self, class_id: str, findings: list[Finding], as_of: dt.date, vote: ModelVote | None
+    ) -> ClassScore:
         cls = self.pack.get_class(class_id)
         exemptions = [
             f for f in findings if f.kind == "exemption" and f.class_id in (class_id, "*")
         ]
-        result = score_class(cls, findings, exemptions)
+        result = score_class(cls, findings, exemptions, vote)
         if cls.withdrawn is not None and as_of >= cls.withdrawn:
-            return ClassScore(class_id, result.score, "allow", result.evidence, result.adjustments)
+            return replace(result, decision="allow")
         return result
 
     def _verdict(
@@ -76,7 +99,7 @@ class Engine:
             decision,
             tuple(s.class_id for s in flagged),
             score,
-            tuple(ClassResult(s.class_id, s.score, s.decision) for s in scores),
+            tuple(ClassResult(s.class_id, s.score, s.decision, s.probability) for s in scores),
             tuple(f for s in flagged for f in s.evidence),
             evasion,
             adjustments,

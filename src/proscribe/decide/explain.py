@@ -11,7 +11,13 @@ if TYPE_CHECKING:
     from proscribe.detect import Finding
     from proscribe.policy import PolicyPack
 
-_KIND = {"word": "term", "pattern": "pattern", "rule": "rule", "category": "closed category"}
+_KIND = {
+    "word": "term",
+    "pattern": "pattern",
+    "rule": "rule",
+    "category": "closed category",
+    "model": "classifier tokens",
+}
 
 
 def reason_for(
@@ -38,6 +44,8 @@ def reason_for(
 
 
 def _class_reason(score: ClassScore, pack: PolicyPack) -> str:
+    if score.by_model and pack.spec.model is not None:
+        return _model_reason(score, pack)
     cls = pack.get_class(score.class_id)
     limit = cls.thresholds.block if score.decision == "block" else cls.thresholds.review
     shown = []
@@ -66,3 +74,18 @@ def _allowed(adjustments: tuple[Adjustment, ...], score: float) -> str:
     if score > 0:
         return f"Allowed: weak evidence only (highest class score {score:.2f})."
     return "Allowed: nothing in the pack matched."
+
+
+def _model_reason(score: ClassScore, pack: PolicyPack) -> str:
+    assert pack.spec.model is not None
+    limits = pack.spec.model.thresholds[score.class_id]
+    limit = limits.block if score.decision == "block" else limits.review
+    model = next(f for f in score.evidence if f.kind == "model")
+    rules = [f for f in _top(score) if f.kind != "model"]
+    also = "; also " + "; ".join(f"{_KIND.get(f.kind, f.kind)} '{f.text}'" for f in rules)
+    return (
+        f"{score.class_id}: the classifier gives {score.probability or 0:.2f} "
+        f"(≥ {limit:.2f} to {score.decision}), led by '{model.text}' in {model.field}"
+        + (also if rules else "")
+        + "."
+    )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from proscribe.decide.verdict import Adjustment
+from proscribe.decide.verdict import Adjustment, stronger
 from proscribe.detect import Finding
-from proscribe.policy.schema import ClassFile
+from proscribe.policy.schema import ClassFile, Thresholds
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +16,8 @@ class ClassScore:
     decision: str
     evidence: tuple[Finding, ...]
     adjustments: tuple[Adjustment, ...]
+    probability: float | None = None
+    by_model: bool = False  # the model's probability decided (it was stronger than the rules)
 
 
 def noisy_or(weights: list[float]) -> float:
@@ -26,7 +28,50 @@ def noisy_or(weights: list[float]) -> float:
     return 1.0 - remaining
 
 
-def score_class(cls: ClassFile, findings: list[Finding], exemptions: list[Finding]) -> ClassScore:
+def score_class(
+    cls: ClassFile,
+    findings: list[Finding],
+    exemptions: list[Finding],
+    model: ModelVote | None = None,
+) -> ClassScore:
+    """Rules and signals give a score and a decision; a model vote can only make it stronger."""
+    result = _score_rules(cls, findings, exemptions)
+    if model is None:
+        return result
+    return _with_model(result, model, exemptions)
+
+
+@dataclass(frozen=True, slots=True)
+class ModelVote:
+    """The classifier on one class: its probability, the pack's limits, its evidence."""
+
+    probability: float
+    limits: Thresholds | None
+    finding: Finding | None  # kind "model": the tokens that pushed hardest, where they are
+
+
+def _with_model(result: ClassScore, vote: ModelVote, exemptions: list[Finding]) -> ClassScore:
+    p = vote.probability
+    if vote.limits is None or vote.finding is None or p < vote.limits.review:
+        # the common case, built directly: dataclasses.replace costs more than the decision
+        r = result
+        return ClassScore(r.class_id, r.score, r.decision, r.evidence, r.adjustments, p)
+    veto_level = max((e.weight or 0.0 for e in exemptions), default=0.0)
+    if p < veto_level:  # an exemption outweighs a model that is not sure enough
+        veto = _veto(vote.finding, exemptions, veto_level)
+        return replace(result, probability=p, adjustments=(*result.adjustments, veto))
+    decision = "block" if p >= vote.limits.block else "review"
+    if stronger(result.decision, decision) == result.decision:
+        evidence = (*result.evidence, vote.finding)
+        return replace(result, probability=p, evidence=evidence)
+    evidence = (*result.evidence, vote.finding)
+    score = max(result.score, p)
+    return replace(
+        result, score=score, decision=decision, evidence=evidence, probability=p, by_model=True
+    )
+
+
+def _score_rules(cls: ClassFile, findings: list[Finding], exemptions: list[Finding]) -> ClassScore:
     mine = [f for f in findings if f.class_id == cls.id]
     if not mine:
         return ClassScore(cls.id, 0.0, "allow", (), ())

@@ -36,7 +36,7 @@ class Adjustment:
 
 @dataclass(frozen=True, slots=True)
 class EvasionSignal:
-    """Deliberate evasion: ``obfuscated`` (tricks undone to match) or ``misplaced``."""
+    """Deliberate evasion: ``obfuscated``, ``misplaced`` or ``relisted``, with its evidence."""
 
     signal: str
     class_id: str
@@ -60,9 +60,12 @@ class EvasionSignal:
 
 @dataclass(frozen=True, slots=True)
 class ClassResult:
+    """One class: the rule score, the model's calibrated probability, the class decision."""
+
     class_id: str
     score: float
     decision: str
+    probability: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,11 @@ class Verdict:
             "classes": list(self.classes),
             "score": round(self.score, 4),
             "scores": {r.class_id: round(r.score, 4) for r in self.results},
+            "probabilities": {
+                r.class_id: round(r.probability, 4)
+                for r in self.results
+                if r.probability is not None
+            },
             "evidence": [f.to_record() for f in self.evidence],
             "evasion": [e.to_record() for e in self.evasion],
             "adjustments": [a.to_record() for a in self.adjustments],

@@ -31,6 +31,27 @@ def check_pack(pack: PackFile, doc: YamlDocument, classes: list[ClassFile]) -> l
         found += _regexes(exemption.patterns, doc, ("exemptions", index, "patterns"))
     if pack.access is not None:
         found += check_access(pack.access, doc)
+    if pack.model is not None:
+        found += _model_thresholds(pack, doc, class_ids)
+    return found
+
+
+def _model_thresholds(pack: PackFile, doc: YamlDocument, class_ids: list[str]) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    assert pack.model is not None
+    for class_id, limits in pack.model.thresholds.items():
+        where = doc.locate(("model", "thresholds", class_id))
+        if class_id not in class_ids:
+            found.append(_unknown("class", class_id, class_ids, where))
+        if limits.review > limits.block:
+            found.append(
+                Diagnostic(
+                    "PSC-P015",
+                    f"model review threshold {limits.review} is above block {limits.block}",
+                    where,
+                    "the review threshold must be at most the block threshold",
+                )
+            )
     return found
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from proscribe.classify.model import TextModel, load_model
 from proscribe.errors import Diagnostic, Location, PackError
 from proscribe.policy.checks import check_class, check_pack
 from proscribe.policy.schema import ClassFile, PackFile
@@ -27,6 +28,7 @@ class PolicyPack:
     classes: tuple[ClassFile, ...]
     path: Path
     digest: str = field(compare=False)
+    model: TextModel | None = field(default=None, compare=False, repr=False)
 
     @property
     def id(self) -> str:
@@ -102,7 +104,29 @@ def load_pack(ref: str | Path) -> PolicyPack:
             problems += check_pack(spec, doc, classes)
     if problems or spec is None:
         raise PackError(problems)
-    return PolicyPack(spec, tuple(classes), folder, _digest(folder, spec))
+    model = _load_model(folder, spec, doc, classes)
+    return PolicyPack(spec, tuple(classes), folder, _digest(folder, spec), model)
+
+
+def _load_model(
+    folder: Path, spec: PackFile, doc: YamlDocument, classes: list[ClassFile]
+) -> TextModel | None:
+    """The pack's classifier; it must know every class the pack gives it thresholds for."""
+    if spec.model is None:
+        return None
+    model = load_model(folder / spec.model.file)
+    unknown = sorted(set(spec.model.thresholds) - set(model.labels))
+    if unknown:
+        raise PackError(
+            Diagnostic(
+                "PSC-P033",
+                f"the model does not know class {', '.join(unknown)}",
+                doc.locate(("model", "thresholds")),
+                f"it knows {', '.join(model.labels)}; retrain it with rows of that class "
+                "(`proscribe train`) or drop the thresholds",
+            )
+        )
+    return model
 
 
 def _load_classes(
@@ -134,7 +158,8 @@ def _load_classes(
 
 def _digest(folder: Path, spec: PackFile) -> str:
     sha = hashlib.sha256()
-    for name in [PACK_FILE, *spec.classes]:
+    model = [spec.model.file] if spec.model is not None else []
+    for name in [PACK_FILE, *spec.classes, *model]:
         sha.update(name.encode() + b"\0" + (folder / name).read_bytes() + b"\0")
     return sha.hexdigest()
 

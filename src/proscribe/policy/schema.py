@@ -204,6 +204,17 @@ class Access(Strict):
     rules: list[AccessRule] = Field(default_factory=list)
 
 
+class ModelSpec(Strict):
+    """The trained classifier a pack uses, and per class the probabilities that act.
+
+    ``file`` is relative to the pack folder (written by ``proscribe train``). A class without
+    ``thresholds`` here still gets its probability in verdicts, but the model never decides it.
+    """
+
+    file: str
+    thresholds: dict[Id, Thresholds] = Field(default_factory=dict)
+
+
 class PackFile(Strict):
     """``pack.yaml``: what the pack is, where and when it applies, and what follows."""
 
@@ -220,3 +231,4 @@ class PackFile(Strict):
     exemptions: list[Exemption] = Field(default_factory=list)
     enforcement: Enforcement | None = None
     access: Access | None = None
+    model: ModelSpec | None = None

@@ -81,12 +81,17 @@ def decide_chunk(items: list[Item]) -> ChunkResult:
     """Decide one chunk with this process's engine (see :func:`_init_worker`)."""
     assert _ENGINE is not None and _OPTIONS is not None
     result = ChunkResult([], [], [], Summary())
+    listings: list[Listing] = []
     for item in items:
         listing = item if isinstance(item, Listing) else from_json_line(item[1], item[0])
         if isinstance(listing, Rejected):
             result.rejected.append(listing)
-            continue
-        verdict = _ENGINE.decide(listing, as_of=_OPTIONS.as_of, jurisdiction=_OPTIONS.jurisdiction)
+        else:
+            listings.append(listing)
+    verdicts = _ENGINE.decide_batch(
+        listings, as_of=_OPTIONS.as_of, jurisdiction=_OPTIONS.jurisdiction
+    )
+    for listing, verdict in zip(listings, verdicts, strict=True):
         record = verdict.to_record()
         line = orjson.dumps(record)
         result.lines.append(line + b"\n")
