@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from proscribe.policy.pack import BUNDLED
 from proscribe.store import engine_for
-from proscribe.store.tables import audit_events, removals, strikes
+from proscribe.store.tables import audit_events, removals, removed_fingerprints, strikes
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 GRACE, ENFORCED = "2021-10-10", "2021-10-20"
@@ -276,3 +276,20 @@ def test_flagged_listings_keep_their_text_for_the_review_queue(cli: Cli, tmp_pat
         "Bitcoin For Beginners",
         "en",
     )
+
+
+def test_a_copy_of_a_removed_listing_is_relisted_and_aggravated(
+    cli: Cli, db_url: str, tmp_path: Path
+) -> None:
+    first = [{"id": "orig", "title": "Antminer S19 95TH used, good condition", "seller_id": "s1"}]
+    _enforce(cli, db_url, _catalogue(tmp_path, first), ENFORCED)
+    assert _count(db_url, removed_fingerprints) == 1
+    copy = {"id": "copy", "title": "ANTMINER S19 95TH used, good condition!", "seller_id": "s9"}
+    second = tmp_path / "second"
+    second.mkdir()
+    _enforce(cli, db_url, _catalogue(second, [copy]), ENFORCED)
+    shown = _json(cli, "listing", "show", "copy", "--db", db_url)
+    signals = [e for e in shown["verdict"]["evasion"] if e["signal"] == "relisted"]
+    assert signals and "listing orig" in signals[0]["detail"]
+    s9 = _json(cli, "seller", "show", "s9", "--db", db_url, "--as-of", ENFORCED)
+    assert (s9["standing"], s9["aggravated"]) == ("frozen", True)  # the pack's evasion step

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from proscribe.access import AccessRules
 from proscribe.api.limits import RateLimiter
 from proscribe.decide import Engine, Verdict
 from proscribe.enforce import Ledger
+from proscribe.enforce.fingerprints import relist_index
 from proscribe.enforce.keys import Principal, authenticate
 from proscribe.errors import Diagnostic, PackError, UsageError
 from proscribe.policy import PolicyPack, bundled_pack_ids, load_pack
@@ -23,6 +25,8 @@ from proscribe.types import Listing
 
 #: How long an API key's lookup is remembered; a revoked key works at most this much longer.
 KEY_CACHE_SECONDS = 10.0
+#: How stale the service's copy of removed listings may be (the `relisted` signal).
+RELIST_REFRESH_SECONDS = 30.0
 
 
 @dataclass
@@ -39,16 +43,25 @@ class Service:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _keys: dict[str, tuple[Principal | None, float]] = field(default_factory=dict)
     _access: dict[str, AccessRules] = field(default_factory=dict)
+    _relist_at: float = -math.inf
 
     def today(self) -> dt.date:
         return dt.datetime.now(dt.UTC).date()
 
     def decide(self, listing: Listing, *, as_of: dt.date, jurisdiction: str | None) -> Verdict:
         with self._lock:
+            self._refresh_relist()
             verdict = self.engine.decide(listing, as_of=as_of, jurisdiction=jurisdiction)
         for cls in verdict.classes or ("none",):
             self.metrics.decisions.labels(verdict.decision, cls).inc()
         return verdict
+
+    def _refresh_relist(self) -> None:
+        """Reload removed listings' fingerprints every ``RELIST_REFRESH_SECONDS``."""
+        now = time.monotonic()
+        if now - self._relist_at >= RELIST_REFRESH_SECONDS:
+            self.engine.relist = relist_index(self.db, self.pack.id)
+            self._relist_at = now
 
     def principal(self, key: str) -> Principal | None:
         """The key's holder, remembered for ``KEY_CACHE_SECONDS`` (a revocation takes that long)."""

@@ -78,7 +78,10 @@ def enforce(
         session = conn.begin() if dry_run else None
         apply = _applier(ledger, conn if dry_run else None, summary, dry_run)
         if catalogue is not None:
-            _from_catalogue(catalogue, policy, as_of, jurisdiction, workers, apply, progress)
+            relist_db = engine.url.render_as_string(hide_password=False)
+            _from_catalogue(
+                catalogue, policy, as_of, jurisdiction, workers, apply, progress, relist_db
+            )
         else:
             assert verdicts is not None
             _from_verdicts(verdicts, policy, apply)
@@ -137,10 +140,16 @@ def _from_catalogue(
     workers: int,
     apply: Apply,
     progress: Any,
+    relist_db: str,
 ) -> None:
     source = Catalogue(path)
     options = ScanOptions(
-        pack.path, parse_as_of(as_of), parse_jurisdiction(jurisdiction), workers, keep_text=True
+        pack.path,
+        parse_as_of(as_of),
+        parse_jurisdiction(jurisdiction),
+        workers,
+        keep_text=True,
+        relist_db=relist_db,
     )
     task = progress.add_task("enforcing", total=source.size)
 

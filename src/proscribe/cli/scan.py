@@ -67,6 +67,7 @@ def scan(
         parse_jurisdiction(jurisdiction),
         workers,
         store=db is not None,
+        relist_db=db,
     )
     source = Catalogue(catalogue)
     if out is not None:

@@ -8,10 +8,12 @@ from dataclasses import replace
 
 from proscribe.decide.explain import reason_for
 from proscribe.decide.model import ModelVoter
+from proscribe.decide.relisted import with_relisted
 from proscribe.decide.scoring import ClassScore, ModelVote, score_class
 from proscribe.decide.verdict import ClassResult, EvasionSignal, Verdict, stronger
 from proscribe.detect import Document, Finding, Recognizer, build_recognizers
 from proscribe.detect.category import is_expected
+from proscribe.detect.relisted import RelistIndex
 from proscribe.policy import PolicyPack
 from proscribe.types import Listing
 
@@ -19,10 +21,16 @@ from proscribe.types import Listing
 class Engine:
     """Decides listings under one pack revision; build it once, reuse it for every listing."""
 
-    def __init__(self, pack: PolicyPack, recognizers: list[Recognizer] | None = None) -> None:
+    def __init__(
+        self,
+        pack: PolicyPack,
+        recognizers: list[Recognizer] | None = None,
+        relist: RelistIndex | None = None,
+    ) -> None:
         self.pack = pack
         self.recognizers = recognizers if recognizers is not None else build_recognizers(pack)
         self.votes = ModelVoter(pack) if pack.model is not None else None
+        self.relist = relist  # removed listings (from the store): copies of them are relisted
 
     def findings(self, listing: Listing) -> list[Finding]:
         doc = Document.of(listing)
@@ -57,7 +65,15 @@ class Engine:
             self._score(cls_id, findings, as_of, votes.get(cls_id))
             for cls_id in self.pack.class_ids
         ]
-        return self._verdict(doc.listing, scores, as_of, where.upper() if where else None)
+        verdict = self._verdict(doc.listing, scores, as_of, where.upper() if where else None)
+        if self.relist is not None and len(self.relist) and self._in_force(verdict):
+            return with_relisted(verdict, doc.listing, self.relist, self.pack.class_ids)
+        return verdict
+
+    def _in_force(self, verdict: Verdict) -> bool:
+        """The pack applies where and when this verdict is made (a relisting can matter)."""
+        live = verdict.phase in ("grace", "enforced")
+        return live and not verdict.notes and self.pack.applies_in(verdict.jurisdiction)
 
     def _score(
         self, class_id: str, findings: list[Finding], as_of: dt.date, vote: ModelVote | None

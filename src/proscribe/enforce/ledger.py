@@ -22,6 +22,7 @@ import sqlalchemy as sa
 
 from proscribe.audit import AuditEvent, AuditLog, digest
 from proscribe.enforce.actions import Action, Changes
+from proscribe.enforce.fingerprints import remember_fingerprint
 from proscribe.enforce.standing import active_strikes, standing_for
 from proscribe.enforce.texts import remember_text
 from proscribe.policy import PolicyPack
@@ -81,10 +82,10 @@ class Ledger:
         if not flagged:
             return Changes()
         self.audit.append(conn, [])  # take the log's lock first: concurrent writers queue here
-        changes = self._apply(conn, flagged)
-        for verdict in flagged:
+        for verdict in flagged:  # the text first: a removal fingerprints it (relisted signal)
             if texts and verdict["id"] in texts:
                 remember_text(conn, verdict["id"], *texts[verdict["id"]])
+        changes = self._apply(conn, flagged)
         self.audit.append(conn, changes.events)
         return changes
 
@@ -176,6 +177,14 @@ class Ledger:
             return changes
         conn.execute(
             listings.update().where(listings.c.listing_id == verdict["id"]).values(status="removed")
+        )
+        remember_fingerprint(
+            conn,
+            verdict["id"],
+            verdict["pack"],
+            verdict.get("seller_id"),
+            verdict["classes"],
+            as_of,
         )
         subject = f"listing:{verdict['id']}"
         detail = (
@@ -288,7 +297,7 @@ def restanding(
 
 
 def insert_ignore(conn: sa.Connection, table: sa.Table, values: dict[str, Any]) -> bool:
-    """INSERT … ON CONFLICT DO NOTHING RETURNING id; whether the row was inserted.
+    """INSERT … ON CONFLICT DO NOTHING RETURNING <primary key>; whether the row was inserted.
 
     (``rowcount`` cannot tell: PostgreSQL drivers report -1 when a RETURNING is implicit.)
     """
@@ -296,4 +305,5 @@ def insert_ignore(conn: sa.Connection, table: sa.Table, values: dict[str, Any]) 
 
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     statement = dialect.insert(table).values(**values).on_conflict_do_nothing()
-    return conn.execute(statement.returning(table.c.id)).first() is not None
+    key = next(iter(table.primary_key.columns))
+    return conn.execute(statement.returning(key)).first() is not None

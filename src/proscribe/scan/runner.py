@@ -32,6 +32,7 @@ class ScanOptions:
     chunk_size: int = 1000
     store: bool = False  # also return the columns the store indexes
     keep_text: bool = False  # also return the text of flagged listings (for the ledger)
+    relist_db: str | None = None  # a store whose removed listings make copies ``relisted``
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,14 @@ _OPTIONS: ScanOptions | None = None
 def _init_worker(options: ScanOptions, pack: PolicyPack | None = None) -> None:
     """Build this process's engine once: from ``pack`` in-process, from its path in a worker."""
     global _ENGINE, _OPTIONS
-    _ENGINE = Engine(pack if pack is not None else load_pack(options.pack))
+    policy = pack if pack is not None else load_pack(options.pack)
+    relist = None
+    if options.relist_db is not None:
+        from proscribe.enforce.fingerprints import relist_index
+        from proscribe.store.db import engine_for
+
+        relist = relist_index(engine_for(options.relist_db), policy.id)
+    _ENGINE = Engine(policy, relist=relist)
     _OPTIONS = options
 
 

@@ -195,3 +195,16 @@ listing_texts = sa.Table(
     sa.Column("category", sa.Text),
     sa.Column("lang", sa.String(8), nullable=False),
 )
+
+# --- removed listings' MinHash signatures, for the `relisted` signal (migration 0005) ---------
+
+removed_fingerprints = sa.Table(
+    "removed_fingerprints",
+    metadata,
+    sa.Column("listing_id", sa.Text, primary_key=True),
+    sa.Column("pack_id", sa.String(80), nullable=False),
+    sa.Column("seller_id", sa.Text),
+    sa.Column("classes", sa.Text, nullable=False),
+    sa.Column("removed_on", sa.Date, nullable=False),
+    sa.Column("signature", sa.LargeBinary, nullable=False),  # NUM_PERM little-endian uint32
+)

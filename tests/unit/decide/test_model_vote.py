@@ -34,14 +34,18 @@ def test_an_exemption_vetoes_a_weak_model_vote_but_not_a_strong_one(pack: Policy
     cls = pack.get_class("mining-hardware")
     weak = score_class(cls, [], [_exemption(0.9)], _vote(0.6))
     assert weak.decision == "allow"
-    assert weak.adjustments and "vetoed by exemption 'industrial-mining'" in weak.adjustments[0].reason
+    assert (
+        weak.adjustments and "vetoed by exemption 'industrial-mining'" in weak.adjustments[0].reason
+    )
     strong = score_class(cls, [], [_exemption(0.9)], _vote(0.97))
     assert strong.decision == "block"
 
 
 def test_a_vote_never_weakens_the_rules(pack: PolicyPack) -> None:
     cls = pack.get_class("mining-hardware")
-    word = Finding("mining-hardware", "asic-brands", "word", "antminer", "title", "Antminer", 0, 8, 0.9)
+    word = Finding(
+        "mining-hardware", "asic-brands", "word", "antminer", "title", "Antminer", 0, 8, 0.9
+    )
     with_rules = score_class(cls, [word], [], _vote(0.1))
     assert with_rules.decision == "block" and with_rules.probability == 0.1
 

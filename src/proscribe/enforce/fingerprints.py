@@ -1,0 +1,63 @@
+"""Removed listings' fingerprints in the store, and the relist index built from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import sqlalchemy as sa
+
+from proscribe.detect.relisted import NUM_PERM, RelistIndex, Removed, signature
+from proscribe.store.tables import listing_texts, removed_fingerprints
+
+
+def remember_fingerprint(
+    conn: sa.Connection,
+    listing_id: str,
+    pack_id: str,
+    seller_id: str | None,
+    classes: list[str],
+    removed_on: dt.date,
+) -> bool:
+    """Fingerprint a removed listing from its kept text; ``False`` when no text was kept."""
+    from proscribe.enforce.ledger import insert_ignore  # the ledger imports this module
+
+    text = conn.execute(
+        sa.select(listing_texts.c.title, listing_texts.c.description).where(
+            listing_texts.c.listing_id == listing_id
+        )
+    ).first()
+    if text is None:
+        return False
+    values = signature(text.title, text.description).astype("<u4").tobytes()
+    return insert_ignore(
+        conn,
+        removed_fingerprints,
+        {
+            "listing_id": listing_id,
+            "pack_id": pack_id,
+            "seller_id": seller_id,
+            "classes": ",".join(classes),
+            "removed_on": removed_on,
+            "signature": values,
+        },
+    )
+
+
+def relist_index(engine: sa.Engine, pack_id: str) -> RelistIndex:
+    """Every fingerprint kept for ``pack_id``, in an LSH index (empty on a new store)."""
+    index = RelistIndex()
+    query = sa.select(removed_fingerprints).where(removed_fingerprints.c.pack_id == pack_id)
+    with engine.connect() as conn:
+        for row in conn.execute(query):
+            values = np.frombuffer(row.signature, dtype="<u4")
+            if len(values) != NUM_PERM:
+                continue  # written by a build with other MinHash settings: not comparable
+            removed = Removed(
+                row.listing_id,
+                row.seller_id,
+                tuple(c for c in row.classes.split(",") if c),
+                row.removed_on.isoformat(),
+            )
+            index.add(removed, values.astype(np.uint32))
+    return index
