@@ -1,4 +1,4 @@
-"""The evasion suite (tests/fixtures/evasion.yaml × every trick): detection holds, twins stay allowed.
+"""The evasion suite (tests/fixtures/evasion.yaml × every trick): detection holds, twins pass.
 
 Targets: recall ≥ 0.95 overall and ≥ 0.85 per trick; ≥ 95% of the harmless twins allowed; the
 tricks that hide a word are reported as ``obfuscated`` and goods in a foreign category as

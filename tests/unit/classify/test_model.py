@@ -5,8 +5,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from skops.io import dump
 from sklearn.linear_model import LogisticRegression
+from skops.io import dump
 
 from proscribe import PackError
 from proscribe.classify import TextModel, load_model
