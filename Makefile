@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO := demo-out
 
-.PHONY: demo test lint typecheck bench clean
+.PHONY: demo test lint typecheck bench model clean
 
 $(BIN)/proscribe: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,3 +36,8 @@ bench: $(VENV)/.test-deps
 
 clean:
 	rm -rf $(DEMO) .pytest_cache .mypy_cache .ruff_cache
+
+## Retrain the bundled classifier from the project-written corpus (reproducible: fixed seed).
+model: $(BIN)/proscribe
+	$(BIN)/proscribe train --synthetic 100000 --seed 7 \
+	    --out src/proscribe/packs/cn-crypto-mining-2021/model.skops

@@ -19,7 +19,6 @@ import argparse
 import datetime as dt
 import os
 import re
-import resource
 import subprocess
 import sys
 import time

@@ -32,7 +32,7 @@ def test_a_failed_gate_exits_one_and_says_so(cli: Cli) -> None:
     assert done.returncode == 1
     assert "GATE FAILED: flagged recall" in done.stdout
     assert "GATE FAILED: blocked precision" not in done.stdout
-    assert "Quiet home heater" in done.stdout  # the worst miss, with its explanation
+    assert "Lot 42, see photos" in done.stdout  # the worst miss, with its explanation
 
 
 def test_malformed_labelled_file_is_a_clear_error(cli: Cli, tmp_path: Path) -> None:

@@ -134,5 +134,8 @@ def _problem(code: str, message: str, where: Location, hint: str | None = None) 
 
 
 def _surface(token: str) -> str:
-    """``"w antminer"`` → ``antminer``; ``"b home server"`` → ``home server``."""
-    return token[2:] if token[:2] in ("w ", "s ", "b ") else token
+    """``"w antminer"`` → ``antminer``; ``"b home server"`` → ``home server``; a shape
+    ``"s 0th"`` → ``#th`` (a number, then "th")."""
+    if token.startswith("s "):
+        return token[2:].replace("0", "#")
+    return token[2:] if token[:2] in ("w ", "b ") else token

@@ -23,7 +23,9 @@ from proscribe.cli.common import (
     stdout,
 )
 from proscribe.cli.scan import progress_bar
+from proscribe.detect.relisted import RelistIndex
 from proscribe.enforce import Changes, EnforceSummary, Ledger, reinstate
+from proscribe.enforce.fingerprints import relist_index
 from proscribe.errors import Diagnostic, UsageError
 from proscribe.iterate import batched
 from proscribe.policy import PolicyPack, load_pack
@@ -74,13 +76,13 @@ def enforce(
     engine = open_db(db)
     ledger = Ledger(engine, policy, actor=actor)
     summary = EnforceSummary()
+    relist = relist_index(engine, policy.id)  # before a dry run's transaction holds the lock
     with engine.connect() as conn, progress_bar() as progress:
         session = conn.begin() if dry_run else None
         apply = _applier(ledger, conn if dry_run else None, summary, dry_run)
         if catalogue is not None:
-            relist_db = engine.url.render_as_string(hide_password=False)
             _from_catalogue(
-                catalogue, policy, as_of, jurisdiction, workers, apply, progress, relist_db
+                catalogue, policy, as_of, jurisdiction, workers, apply, progress, relist
             )
         else:
             assert verdicts is not None
@@ -140,7 +142,7 @@ def _from_catalogue(
     workers: int,
     apply: Apply,
     progress: Any,
-    relist_db: str,
+    relist: RelistIndex,
 ) -> None:
     source = Catalogue(path)
     options = ScanOptions(
@@ -149,7 +151,7 @@ def _from_catalogue(
         parse_jurisdiction(jurisdiction),
         workers,
         keep_text=True,
-        relist_db=relist_db,
+        relist=relist,
     )
     task = progress.add_task("enforcing", total=source.size)
 

@@ -22,6 +22,7 @@ from proscribe.cli.common import (
     stderr,
     stdout,
 )
+from proscribe.detect.relisted import RelistIndex
 from proscribe.policy import PolicyPack, load_pack
 from proscribe.report.console import print_summary
 from proscribe.scan import ChunkResult, ScanOptions, ScanResult, StoredVerdict, scan_rows
@@ -67,7 +68,7 @@ def scan(
         parse_jurisdiction(jurisdiction),
         workers,
         store=db is not None,
-        relist_db=db,
+        relist=_relist(db, policy),
     )
     source = Catalogue(catalogue)
     if out is not None:
@@ -80,6 +81,15 @@ def scan(
     if report is not None:
         _report(report, result, options, catalogue)
     raise typer.Exit(1 if result.summary.prohibited else 0)
+
+
+def _relist(db: str | None, policy: PolicyPack) -> RelistIndex | None:
+    """Removed listings kept in the store, so that copies of them are seen as relisted."""
+    if db is None:
+        return None
+    from proscribe.enforce.fingerprints import relist_index
+
+    return relist_index(open_db(db), policy.id)
 
 
 def _run(

@@ -50,7 +50,8 @@ def _class_reason(score: ClassScore, pack: PolicyPack) -> str:
     limit = cls.thresholds.block if score.decision == "block" else cls.thresholds.review
     shown = []
     for f in _top(score):
-        shown.append(f"{_KIND.get(f.kind, f.kind)} '{f.text}' in {f.field} ({f.rule})")
+        what = f.term if f.kind == "model" else f.text  # the model's tokens, not one span
+        shown.append(f"{_KIND.get(f.kind, f.kind)} '{what}' in {f.field} ({f.rule})")
     return (
         f"{score.class_id} scored {score.score:.2f} (≥ {limit:.2f} to {score.decision}): "
         + "; ".join(shown)
@@ -85,7 +86,7 @@ def _model_reason(score: ClassScore, pack: PolicyPack) -> str:
     also = "; also " + "; ".join(f"{_KIND.get(f.kind, f.kind)} '{f.text}'" for f in rules)
     return (
         f"{score.class_id}: the classifier gives {score.probability or 0:.2f} "
-        f"(≥ {limit:.2f} to {score.decision}), led by '{model.text}' in {model.field}"
+        f"(≥ {limit:.2f} to {score.decision}), led by '{model.term}' in {model.field}"
         + (also if rules else "")
         + "."
     )

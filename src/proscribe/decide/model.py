@@ -17,7 +17,6 @@ class ModelVoter:
         assert pack.model is not None and pack.spec.model is not None
         self.model = pack.model
         self.limits = pack.spec.model.thresholds
-        self.name = pack.spec.model.file
         self.columns = {
             label: i for i, label in enumerate(self.model.labels) if label in pack.class_ids
         }
@@ -40,17 +39,21 @@ class ModelVoter:
     def _finding(self, doc: Document, text: str, class_id: str, p: float) -> Finding:
         """The model's evidence: its strongest tokens, located at the first one in the listing."""
         pushes = self.model.explain(text, class_id)
-        words = [t for t, _ in pushes] or ["(whole text)"]
-        field, start, end = _locate(doc, words[0])
+        words = [t for t, _ in pushes]
+        field, start, end = _locate(doc, words)
+        original = doc.fields[field].original if field in doc.fields else ""
+        tokens = " + ".join(words) or "(the whole text)"
         return Finding(
-            class_id, "model", "model", self.name, field, " + ".join(words), start, end, p
+            class_id, "model", "model", tokens, field, original[start:end], start, end, p
         )
 
 
-def _locate(doc: Document, token: str) -> tuple[str, int, int]:
-    for name, norm in doc.fields.items():
-        at = norm.text.find(token)
-        if at >= 0:
-            start, end = norm.to_original(at, at + len(token))
-            return name, start, end
+def _locate(doc: Document, tokens: list[str]) -> tuple[str, int, int]:
+    """Where the strongest token that appears verbatim is, in the original field."""
+    for token in tokens:
+        for name, norm in doc.fields.items():
+            at = norm.text.find(token)
+            if at >= 0:
+                start, end = norm.to_original(at, at + len(token))
+                return name, start, end
     return "title", 0, 0

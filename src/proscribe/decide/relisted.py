@@ -17,7 +17,7 @@ def with_relisted(
     A copy of a listing that was removed — by a rule, the model or a reviewer — is evasion
     whatever its own words score: a reviewer decided its original, so a reviewer sees it.
     """
-    found = index.match(listing.id, listing.title, listing.description)
+    found = index.match(listing.id, listing.title, listing.description, listing.listed_at)
     if found is None:
         return verdict
     class_id = next((c for c in found.removed.classes if c in class_ids), None)

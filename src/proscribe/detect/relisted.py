@@ -79,16 +79,22 @@ class RelistIndex:
         self._sketches[removed.listing_id] = sketch
         self._removed[removed.listing_id] = removed
 
-    def match(self, listing_id: str, title: str, description: str | None) -> Relisted | None:
-        """The most similar removed listing (not this one) at or above the threshold."""
-        if not self._removed:
+    def match(
+        self, listing_id: str, title: str, description: str | None, listed_at: str | None = None
+    ) -> Relisted | None:
+        """The most similar removed listing at or above the threshold, listed again after it.
+
+        Not a relisting: the listing itself, a listing that was removed too (it stood beside
+        the copy, it did not come back after it), one listed before the other's removal.
+        """
+        if not self._removed or listing_id in self._removed:
             return None
         values = signature(title, description)
         query = LeanMinHash(seed=1, hashvalues=values, scheme=_BASE.scheme)
         best: Relisted | None = None
         for key in self._lsh.query(query):
-            if key == listing_id:
-                continue  # the listing itself, decided again: not a relisting
+            if listed_at is not None and listed_at[:10] <= self._removed[key].removed_on:
+                continue
             similarity = float(query.jaccard(self._sketches[key]))
             if similarity >= THRESHOLD and (best is None or similarity > best.similarity):
                 best = Relisted(self._removed[key], similarity)

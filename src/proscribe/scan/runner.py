@@ -14,6 +14,7 @@ import orjson
 
 from proscribe.catalogue import Catalogue, Rejected, Row, from_json_line
 from proscribe.decide import Engine
+from proscribe.detect.relisted import RelistIndex
 from proscribe.iterate import batched
 from proscribe.policy import PolicyPack, load_pack
 from proscribe.scan.summary import Summary
@@ -32,7 +33,7 @@ class ScanOptions:
     chunk_size: int = 1000
     store: bool = False  # also return the columns the store indexes
     keep_text: bool = False  # also return the text of flagged listings (for the ledger)
-    relist_db: str | None = None  # a store whose removed listings make copies ``relisted``
+    relist: RelistIndex | None = None  # removed listings (from the store): copies are relisted
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,13 +76,7 @@ def _init_worker(options: ScanOptions, pack: PolicyPack | None = None) -> None:
     """Build this process's engine once: from ``pack`` in-process, from its path in a worker."""
     global _ENGINE, _OPTIONS
     policy = pack if pack is not None else load_pack(options.pack)
-    relist = None
-    if options.relist_db is not None:
-        from proscribe.enforce.fingerprints import relist_index
-        from proscribe.store.db import engine_for
-
-        relist = relist_index(engine_for(options.relist_db), policy.id)
-    _ENGINE = Engine(policy, relist=relist)
+    _ENGINE = Engine(policy, relist=options.relist)
     _OPTIONS = options
 
 

@@ -51,11 +51,12 @@ def test_a_vote_never_weakens_the_rules(pack: PolicyPack) -> None:
 
 
 def test_no_term_but_a_confident_model_flags_the_listing(decide: Callable[..., Verdict]) -> None:
-    verdict = decide("Ultra-quiet 3U appliance, 120 TH, SHA-256, returns paid out each morning")
-    assert verdict.decision != "allow"
-    assert "mining-hardware" in verdict.classes
-    model = [f for f in verdict.evidence if f.kind == "model"]
-    assert model and model[0].weight is not None and model[0].weight >= 0.7
+    verdict = decide("Silent SHA-256 box 120TH, daily BTC payouts")
+    assert verdict.decision != "allow" and verdict.classes == ("mining-hardware",)
+    assert [f.kind for f in verdict.evidence] == ["model"]  # no term, no pattern: the model
+    model = verdict.evidence[0]
+    assert model.weight is not None and model.weight >= 0.7
+    assert "the classifier gives" in verdict.reason and model.term in verdict.reason
 
 
 def test_verdicts_carry_every_class_probability(decide: Callable[..., Verdict]) -> None:

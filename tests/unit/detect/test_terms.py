@@ -38,7 +38,8 @@ def test_evidence_offsets_point_into_the_original_field(decide: Callable[..., Ve
 def test_description_evidence_names_its_field(decide: Callable[..., Verdict]) -> None:
     verdict = decide("Quiet home server", description="Whatsminer M30S, 100TH/s, pays daily")
     assert verdict.decision == "block"
-    assert {f.field for f in verdict.evidence} == {"description"}
+    terms = [f for f in verdict.evidence if f.kind != "model"]  # the model reads both fields
+    assert terms and {f.field for f in terms} == {"description"}
 
 
 def test_match_only_after_deobfuscation_is_an_evasion_signal(
