@@ -17,6 +17,9 @@ from proscribe.detect.relisted import RelistIndex
 from proscribe.policy import PolicyPack
 from proscribe.types import Listing
 
+#: The smallest class probability that makes a listing worth matching against removed ones.
+RELIST_GATE = 0.05
+
 
 class Engine:
     """Decides listings under one pack revision; build it once, reuse it for every listing."""
@@ -71,9 +74,16 @@ class Engine:
         return verdict
 
     def _in_force(self, verdict: Verdict) -> bool:
-        """The pack applies where and when this verdict is made (a relisting can matter)."""
+        """Whether to look for a relisting: the pack applies where and when this verdict is
+        made, and the listing shows some sign of a class (a finding, or a model probability
+        of at least ``RELIST_GATE``): a copy of a removed listing scores like its original,
+        and plainly harmless listings — most of a catalogue — skip the MinHash entirely.
+        """
         live = verdict.phase in ("grace", "enforced")
-        return live and not verdict.notes and self.pack.applies_in(verdict.jurisdiction)
+        if not live or verdict.notes or not self.pack.applies_in(verdict.jurisdiction):
+            return False
+        signs = verdict.score > 0 or verdict.decision != "allow"
+        return signs or any((r.probability or 0.0) >= RELIST_GATE for r in verdict.results)
 
     def _score(
         self, class_id: str, findings: list[Finding], as_of: dt.date, vote: ModelVote | None

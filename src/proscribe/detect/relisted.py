@@ -19,7 +19,7 @@ NUM_PERM = 64
 SHINGLE = 4
 MAX_CHARS = 512  # long descriptions add cost, not evidence
 THRESHOLD = 0.7  # estimated Jaccard similarity of shingles that makes a relisting
-_CANDIDATES = 0.5  # the LSH bands look wider, then candidates are checked against THRESHOLD
+_CANDIDATES = 0.6  # the LSH bands look a little wider; candidates are checked against THRESHOLD
 
 
 def _hash(shingle: bytes | str) -> int:
@@ -65,19 +65,43 @@ class RelistIndex:
 
     def __init__(self) -> None:
         self._lsh = MinHashLSH(threshold=_CANDIDATES, num_perm=NUM_PERM)
-        self._sketches: dict[str, LeanMinHash] = {}
-        self._removed: dict[str, Removed] = {}
+        self._rows: dict[str, int] = {}  # indexed listing → its row in ``_matrix``
+        self._matrix = np.zeros((1024, NUM_PERM), dtype=np.uint32)
+        self._removed: dict[str, Removed] = {}  # every removed listing, indexed or not
 
     def __len__(self) -> int:
         return len(self._removed)
 
     def add(self, removed: Removed, values: np.ndarray) -> None:
+        """Index a removed listing; a near-exact copy of one indexed already is only noted.
+
+        Removed listings come in templated clusters (one seller's forty "Antminer S19 95T"):
+        one representative per cluster keeps the index, and every query, small.
+        """
         if removed.listing_id in self._removed:
             return
-        sketch = LeanMinHash(seed=1, hashvalues=values, scheme=_BASE.scheme)
-        self._lsh.insert(removed.listing_id, sketch)
-        self._sketches[removed.listing_id] = sketch
         self._removed[removed.listing_id] = removed
+        sketch = LeanMinHash(seed=1, hashvalues=values, scheme=_BASE.scheme)
+        if self._best(sketch, values, 0.95) is not None:
+            return
+        self._lsh.insert(removed.listing_id, sketch)
+        row = len(self._rows)
+        if row == len(self._matrix):
+            self._matrix = np.concatenate([self._matrix, np.zeros_like(self._matrix)])
+        self._matrix[row] = values
+        self._rows[removed.listing_id] = row
+
+    def _best(
+        self, sketch: LeanMinHash, values: np.ndarray, floor: float
+    ) -> tuple[str, float] | None:
+        """The indexed signature most similar to ``values`` (share of equal hash values)."""
+        keys = self._lsh.query(sketch)
+        if not keys:
+            return None
+        rows = np.fromiter((self._rows[k] for k in keys), dtype=np.int64, count=len(keys))
+        similarity = (self._matrix[rows] == values).mean(axis=1)
+        top = int(similarity.argmax())
+        return (keys[top], float(similarity[top])) if similarity[top] >= floor else None
 
     def match(
         self, listing_id: str, title: str, description: str | None, listed_at: str | None = None
@@ -90,12 +114,12 @@ class RelistIndex:
         if not self._removed or listing_id in self._removed:
             return None
         values = signature(title, description)
-        query = LeanMinHash(seed=1, hashvalues=values, scheme=_BASE.scheme)
-        best: Relisted | None = None
-        for key in self._lsh.query(query):
-            if listed_at is not None and listed_at[:10] <= self._removed[key].removed_on:
-                continue
-            similarity = float(query.jaccard(self._sketches[key]))
-            if similarity >= THRESHOLD and (best is None or similarity > best.similarity):
-                best = Relisted(self._removed[key], similarity)
-        return best
+        found = self._best(
+            LeanMinHash(seed=1, hashvalues=values, scheme=_BASE.scheme), values, THRESHOLD
+        )
+        if found is None:
+            return None
+        removed = self._removed[found[0]]
+        if listed_at is not None and listed_at[:10] <= removed.removed_on:
+            return None  # it was up before the other came down: not a copy of a removal
+        return Relisted(removed, found[1])

@@ -135,3 +135,32 @@ def test_unknown_pack_id_suggests_a_bundled_one() -> None:
     with pytest.raises(PackError) as caught:
         load_pack("cn-crypto-mining-2012")
     assert "did you mean 'cn-crypto-mining-2021'?" in str(caught.value)
+
+
+def test_model_thresholds_for_an_unknown_class_are_named(pack_copy: Path) -> None:
+    _edit(
+        pack_copy / "pack.yaml",
+        "    virtual-currency: {review: 0.7",
+        "    virtual-currency2: {review: 0.7",
+    )
+    errors = _errors(pack_copy)
+    assert any("PSC-P012" in e and "virtual-currency2" in e and "pack.yaml:" in e for e in errors)
+
+
+def test_a_missing_model_file_is_named(pack_copy: Path) -> None:
+    (pack_copy / "model.skops").unlink()
+    errors = _errors(pack_copy)
+    assert any("PSC-P030" in e and "model.skops" in e for e in errors)
+
+
+def test_the_revision_digest_covers_the_model(pack_copy: Path) -> None:
+    before = load_pack(pack_copy).digest
+    model = pack_copy / "model.skops"
+    model.write_bytes(model.read_bytes())  # same bytes: same digest
+    assert load_pack(pack_copy).digest == before
+    from proscribe.classify import load_model
+
+    retrained = load_model(model)
+    retrained.info["note"] = "retrained"
+    retrained.save(model)
+    assert load_pack(pack_copy).digest != before
