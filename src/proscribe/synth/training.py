@@ -213,6 +213,7 @@ MIX: list[tuple[str, str | None, float, Callable[[random.Random], str]]] = [
     ("allowed", None, 0.02, _frames(neg.SEALS_ZH)),
     ("allowed", None, 0.02, _frames(neg.SKILL_COURSES)),
     ("allowed", None, 0.01, _frames(neg.WALLETS)),
+    ("allowed", None, 0.02, _frames(neg.T_UNITS)),
     ("allowed", None, 0.03, _mirrored(v.TUTORIALS_ZH)),
     ("allowed", None, 0.01, _mirrored(v.LISTICLES_ZH)),
     ("allowed", None, 0.02, _mirrored(v.TUTORIALS_EN)),

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 
 
+
+
 PRODUCTS_ZH = [
     "连衣裙", "T恤", "衬衫", "牛仔裤", "卫衣", "外套", "羽绒服", "风衣", "西装", "短裤", "半身裙",
     "打底裤", "睡衣", "内衣", "袜子", "帽子", "围巾", "手套", "运动鞋", "凉鞋", "拖鞋", "高跟鞋",
@@ -312,5 +314,12 @@ WALLET_BRANDS = [
 WALLET_MODELS = [
     "Nano S", "Nano X", "Nano S Plus", "Model T", "Model One", "Safe 3", "S1", "Pro", "02",
     "Titan", "Mk4", "Classic",
+]
+# "T" is terabytes or tonnes far more often than terahashes: sizes and loads in shop titles.
+T_UNITS = [
+    "{brand} {n}t 移动硬盘", "{n}T 硬盘 监控专用", "mybook {n}t", "{n}t nas 硬盘",
+    "{n}TB external hard drive", "{n}T 固态硬盘 m2", "m2 {n}t", "{n}t 叉车", "{n}t 千斤顶 液压",
+    "{n}吨 {n}t 吊带", "{n}t 电动葫芦", "{num} {n}t", "ssd {n}t nvme", "{n}T SATA HDD 7200rpm",
+    "{n}t 机械硬盘 台式机",
 ]
 # fmt: on
