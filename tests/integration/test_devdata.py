@@ -37,3 +37,11 @@ def test_blocked_precision_stays_high(tallies: dict) -> None:  # type: ignore[ty
 def test_hardware_and_software_recall(tallies: dict) -> None:  # type: ignore[type-arg]
     assert tallies["class:mining-hardware"].flagged_recall >= 0.95
     assert tallies["class:mining-software"].flagged_recall >= 0.9
+
+
+def test_flagged_recall_overall_and_in_every_class_with_twenty_examples(tallies: dict) -> None:  # type: ignore[type-arg]
+    assert tallies["all"].flagged_recall >= 0.95
+    classes = {g: t for g, t in tallies.items() if g.startswith("class:") and t.prohibited >= 20}
+    assert len(classes) >= 3  # hardware, software, tutorials
+    weak = {g: round(t.flagged_recall, 3) for g, t in classes.items() if t.flagged_recall < 0.90}
+    assert not weak, weak
