@@ -16,6 +16,7 @@ from proscribe.cli import (
     enforce,
     evaluate,
     explain,
+    impact,
     ledger,
     packs,
     scan,
@@ -38,6 +39,7 @@ app.command("explain")(explain.explain)
 app.command("test")(testing.test)
 app.command("eval")(evaluate.evaluate)
 app.command("train")(train.train_command)
+app.command("impact")(impact.impact_command)
 app.add_typer(packs.app, name="pack")
 app.command("enforce")(enforce.enforce)
 app.command("reinstate")(enforce.reinstate_command)

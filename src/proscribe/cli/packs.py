@@ -1,4 +1,4 @@
-"""``proscribe pack check|show|schema``."""
+"""``proscribe pack check|show|schema|diff``."""
 
 from __future__ import annotations
 
@@ -65,6 +65,34 @@ def show(
         stdout.out(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
         return
     _describe(pack)
+
+
+@app.command("diff")
+def diff(
+    old: Annotated[str, typer.Argument(help="The revision in force: pack folder or bundled id.")],
+    new: Annotated[str, typer.Argument(help="The candidate revision: pack folder or bundled id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the changes as JSON.")] = False,
+) -> None:
+    """What changed between two revisions: classes, words, patterns, thresholds, dates, rules."""
+    from proscribe.policy.diff import diff_packs
+
+    before, after = load_pack(old), load_pack(new)
+    changes = diff_packs(before, after)
+    if as_json:
+        record = {
+            "from": {"id": before.id, "revision": before.revision, "digest": before.digest},
+            "to": {"id": after.id, "revision": after.revision, "digest": after.digest},
+            "changes": [c.to_record() for c in changes],
+        }
+        stdout.out(orjson.dumps(record, option=orjson.OPT_INDENT_2).decode())
+        return
+    stdout.print(
+        f"{before.id} {before.revision} → {after.id} {after.revision}: "
+        f"{len(changes)} change{'s' if len(changes) != 1 else ''}",
+        markup=False,
+    )
+    for change in changes:
+        stdout.print(f"  {change.describe()}", markup=False)
 
 
 def _describe(pack: PolicyPack) -> None:

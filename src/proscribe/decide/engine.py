@@ -49,6 +49,12 @@ class Engine:
     ) -> list[Verdict]:
         """Decide many listings; the classifier scores them in one vectorised pass."""
         docs = [Document.of(x) for x in listings]
+        return self.decide_documents(docs, as_of=as_of, jurisdiction=jurisdiction)
+
+    def decide_documents(
+        self, docs: list[Document], *, as_of: dt.date, jurisdiction: str | None = None
+    ) -> list[Verdict]:
+        """Decide normalised documents: two engines (two revisions) can share one normalisation."""
         votes = self.votes.for_documents(docs) if self.votes is not None else None
         return [
             self._decide(doc, votes[i] if votes is not None else {}, as_of, jurisdiction)

@@ -1,0 +1,82 @@
+"""``proscribe impact`` and ``proscribe pack diff`` on a revision a compliance team might write."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from proscribe.policy.pack import BUNDLED
+
+Cli = Callable[..., subprocess.CompletedProcess[str]]
+ROWS = [
+    {"id": "hw", "title": "Antminer S19 95TH", "seller_id": "s1", "category": "Electronics"},
+    {"id": "stock", "title": "Stock trading strategies for beginners", "seller_id": "s2"},
+    {"id": "coin1", "title": "比特币", "seller_id": "s7"},
+    {"id": "coin2", "title": "以太坊", "seller_id": "s7"},
+    {"id": "mat", "title": "Yoga mat 6mm", "seller_id": "s3"},
+]
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _revision(tmp_path: Path) -> Path:
+    """Hardware blocks only when certain; tutorials reviewed sooner; bare coins blocked."""
+    pack = tmp_path / "next"
+    shutil.copytree(BUNDLED / "cn-crypto-mining-2021", pack)
+    _edit(pack / "pack.yaml", 'revision: "2021.10.1"', 'revision: "2021.11.1"')
+    _edit(
+        pack / "mining-hardware.yaml",
+        "thresholds: {review: 0.5, block: 0.8}",
+        "thresholds: {review: 0.5, block: 0.99}",
+    )
+    _edit(pack / "pack.yaml", "crypto-tutorials: {review: 0.35", "crypto-tutorials: {review: 0.1")
+    _edit(
+        pack / "virtual-currency.yaml",
+        "thresholds: {review: 0.5, block: 0.8}",
+        "thresholds: {review: 0.3, block: 0.35}",
+    )
+    return pack
+
+
+def test_impact_reports_each_kind_of_change_with_examples_and_sellers(
+    cli: Cli, tmp_path: Path
+) -> None:
+    catalogue = tmp_path / "catalogue.jsonl"
+    catalogue.write_text("".join(json.dumps(r) + "\n" for r in ROWS) + "{broken\n")
+    new = _revision(tmp_path)
+    done = cli("impact", str(catalogue), "--from", "cn-crypto-mining-2021", "--to", str(new),
+               "--as-of", "2021-10-20", "--jurisdiction", "CN", "--json")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["rows"] == 5 and report["rejected"] == 1
+    assert report["to"]["revision"] == "2021.11.1"
+    changes = report["changes"]
+    assert changes["unblocked"] == 1 and changes["newly sent to review"] == 1
+    assert changes["newly blocked"] == 2
+    examples = {e["id"]: e for kind in report["examples"].values() for e in kind}
+    assert examples["hw"]["before"]["decision"] == "block"
+    assert examples["hw"]["after"]["decision"] == "review"
+    assert "mat" not in examples
+    crossing = {s["seller_id"]: s for s in report["sellers_crossing"]}
+    assert crossing["s7"]["blocked_after"] == 2 and crossing["s7"]["step_after"] != "none"
+    text = cli("impact", str(catalogue), "--from", "cn-crypto-mining-2021", "--to", str(new),
+               "--as-of", "2021-10-20", "--jurisdiction", "CN")  # fmt: skip
+    assert "unblocked" in text.stdout and "sellers crossing a penalty step: " in text.stdout
+
+
+def test_pack_diff_names_what_the_revision_changed(cli: Cli, tmp_path: Path) -> None:
+    new = _revision(tmp_path)
+    done = cli("pack", "diff", "cn-crypto-mining-2021", str(new), "--json")
+    assert done.returncode == 0, done.stderr
+    paths = {" › ".join(c["path"]) for c in json.loads(done.stdout)["changes"]}
+    assert "classes › mining-hardware › thresholds › block" in paths
+    assert "model › thresholds › crypto-tutorials › review" in paths
+    text = cli("pack", "diff", "cn-crypto-mining-2021", str(new)).stdout
+    assert "changed revision: 2021.10.1 → 2021.11.1" in text
