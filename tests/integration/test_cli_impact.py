@@ -80,3 +80,29 @@ def test_pack_diff_names_what_the_revision_changed(cli: Cli, tmp_path: Path) -> 
     assert "model › thresholds › crypto-tutorials › review" in paths
     text = cli("pack", "diff", "cn-crypto-mining-2021", str(new)).stdout
     assert "changed revision: 2021.10.1 → 2021.11.1" in text
+
+
+def test_activation_history_keeps_every_revision_and_its_files(
+    cli: Cli, db_url: str, tmp_path: Path
+) -> None:
+    from proscribe.enforce.revisions import restore
+    from proscribe.store import engine_for
+
+    first = cli("pack", "activate", "cn-crypto-mining-2021", "--note", "ban in force",
+                "--by", "alice", "--db", db_url)  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    again = cli("pack", "activate", "cn-crypto-mining-2021", "--note", "x", "--db", db_url)
+    assert "live already" in again.stdout
+    new = _revision(tmp_path)
+    assert cli("pack", "activate", str(new), "--note", "Nov revision", "--by", "bob",
+               "--db", db_url).returncode == 0  # fmt: skip
+    done = cli("pack", "history", "cn-crypto-mining-2021", "--db", db_url, "--json")
+    found = json.loads(done.stdout)
+    assert [(a["revision"], a["activated_by"], a["note"]) for a in found] == [
+        ("2021.10.1", "alice", "ban in force"),
+        ("2021.11.1", "bob", "Nov revision"),
+    ]
+    restored = restore(engine_for(db_url), "cn-crypto-mining-2021", "2021.10.1", tmp_path / "old")
+    assert restored.digest == found[0]["digest"]  # the very files it decided with
+    verify = cli("audit", "verify", "--db", db_url)
+    assert verify.returncode == 0 and "2 events" in verify.stdout

@@ -1,4 +1,4 @@
-"""``proscribe pack check|show|schema|diff``."""
+"""``proscribe pack check|show|schema|diff|activate|history``."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from pydantic import BaseModel
 from rich.table import Table
 
 from proscribe.cases import CasesFile, case_files, load_cases
-from proscribe.cli.common import stdout
+from proscribe.cli.common import open_db, stdout
 from proscribe.errors import Diagnostic, PackError
 from proscribe.policy import PolicyPack, load_pack
 from proscribe.policy.schema import ClassFile, PackFile
+from proscribe.store import DEFAULT_URL
 
 app = typer.Typer(help="Validate, describe and document policy packs.", no_args_is_help=True)
 
@@ -65,6 +66,54 @@ def show(
         stdout.out(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
         return
     _describe(pack)
+
+
+@app.command("activate")
+def activate_command(
+    path: Annotated[str, typer.Argument(help="Pack folder, pack.yaml or bundled id.")],
+    note: Annotated[str, typer.Option(help="Why this revision goes live (kept and audited).")],
+    by: Annotated[str, typer.Option(help="Who activates it.")] = "cli",
+    db: Annotated[str, typer.Option(help="Database URL.", envvar="PROSCRIBE_DB")] = DEFAULT_URL,
+) -> None:
+    """Make a revision live: its files, who, when and why are kept; an audit event is written."""
+    from proscribe.enforce.revisions import activate
+
+    pack = load_pack(path)
+    done = activate(open_db(db), pack, by=by, note=note)
+    if done is None:
+        stdout.print(f"{pack.id} {pack.revision} is live already (digest {pack.digest[:12]})")
+        return
+    stdout.print(
+        f"activated {pack.id} {pack.revision} (digest {pack.digest[:12]}) by {by}: {note}",
+        markup=False,
+    )
+
+
+@app.command("history")
+def history_command(
+    pack_id: Annotated[str, typer.Argument(help="The pack id.")],
+    db: Annotated[str, typer.Option(help="Database URL.", envvar="PROSCRIBE_DB")] = DEFAULT_URL,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Every revision of a pack ever activated, oldest first; the last one is live."""
+    from proscribe.enforce.revisions import history
+
+    found = history(open_db(db), pack_id)
+    if as_json:
+        stdout.out(
+            orjson.dumps([a.to_record() for a in found], option=orjson.OPT_INDENT_2).decode()
+        )
+        return
+    if not found:
+        stdout.print(f"{pack_id}: no revision activated in this store", markup=False)
+        return
+    for n, a in enumerate(found, start=1):
+        live = "  (live)" if n == len(found) else ""
+        stdout.print(
+            f"{a.activated_at}  {a.revision:<12} {a.digest[:12]}  by {a.activated_by}: "
+            f"{a.note}{live}",
+            markup=False,
+        )
 
 
 @app.command("diff")

@@ -208,3 +208,19 @@ removed_fingerprints = sa.Table(
     sa.Column("removed_on", sa.Date, nullable=False),
     sa.Column("signature", sa.LargeBinary, nullable=False),  # NUM_PERM little-endian uint32
 )
+
+# --- pack revisions activated, with the files they were decided under (migration 0006) ----
+
+pack_activations = sa.Table(
+    "pack_activations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("pack_id", sa.String(80), nullable=False),
+    sa.Column("revision", sa.String(64), nullable=False),
+    sa.Column("digest", sa.String(64), nullable=False),
+    sa.Column("mode", sa.String(16), nullable=False),  # live
+    sa.Column("activated_at", sa.String(40), nullable=False),
+    sa.Column("activated_by", sa.Text, nullable=False),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("files", sa.LargeBinary, nullable=False),  # the pack folder, zipped
+)
