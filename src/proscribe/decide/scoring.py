@@ -61,10 +61,9 @@ def _with_model(result: ClassScore, vote: ModelVote, exemptions: list[Finding]) 
         veto = _veto(vote.finding, exemptions, veto_level)
         return replace(result, probability=p, adjustments=(*result.adjustments, veto))
     decision = "block" if p >= vote.limits.block else "review"
-    if stronger(result.decision, decision) == result.decision:
-        evidence = (*result.evidence, vote.finding)
-        return replace(result, probability=p, evidence=evidence)
     evidence = (*result.evidence, vote.finding)
+    if stronger(result.decision, decision) == result.decision:  # the rules decide; p is shown
+        return replace(result, probability=p, evidence=evidence)
     score = max(result.score, p)
     return replace(
         result, score=score, decision=decision, evidence=evidence, probability=p, by_model=True

@@ -19,8 +19,6 @@ from proscribe.synth import trainvocab as v
 SOURCE = "proscribe-synth"
 _SLOT = re.compile(r"\{(\w+)\}")
 
-Maker = Callable[[random.Random], tuple[str, str]]  # → (title, lang)
-
 
 def _fill(rng: random.Random, frame: str, mirror: bool = False) -> str:
     """Replace every ``{slot}`` in ``frame`` with a random value of that slot.
