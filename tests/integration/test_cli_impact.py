@@ -66,9 +66,13 @@ def test_impact_reports_each_kind_of_change_with_examples_and_sellers(
     assert "mat" not in examples
     crossing = {s["seller_id"]: s for s in report["sellers_crossing"]}
     assert crossing["s7"]["blocked_after"] == 2 and crossing["s7"]["step_after"] != "none"
+    html = tmp_path / "impact.html"
     text = cli("impact", str(catalogue), "--from", "cn-crypto-mining-2021", "--to", str(new),
-               "--as-of", "2021-10-20", "--jurisdiction", "CN")  # fmt: skip
+               "--as-of", "2021-10-20", "--jurisdiction", "CN", "--report", str(html))  # fmt: skip
     assert "unblocked" in text.stdout and "sellers crossing a penalty step: " in text.stdout
+    page = html.read_text(encoding="utf-8")
+    assert "<svg" in page and "2021.11.1" in page and "s7" in page
+    assert "Antminer S19 95TH" in page  # the unblocked example, with both reasons
 
 
 def test_pack_diff_names_what_the_revision_changed(cli: Cli, tmp_path: Path) -> None:

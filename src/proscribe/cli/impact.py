@@ -26,6 +26,9 @@ def impact_command(
     as_of: Annotated[str | None, typer.Option("--as-of")] = None,
     jurisdiction: Annotated[str | None, typer.Option()] = None,
     examples: Annotated[int, typer.Option(help="Examples kept per kind of change.")] = 5,
+    report_path: Annotated[
+        Path | None, typer.Option("--report", help="Also write an HTML report with charts.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Decide the catalogue under both revisions and report what changes (exit 0)."""
@@ -54,6 +57,15 @@ def impact_command(
     for row in rejected[:10]:
         stderr.print(f"{catalogue}: row {row.row}: {row.code} {row.message}", markup=False)
     record = report.to_record(before, after) | {"rejected": len(rejected)}
+    if report_path is not None:
+        from proscribe.report.impact import write_impact_report
+
+        meta = {
+            "catalogue": str(catalogue),
+            "as_of": parse_as_of(as_of),
+            "jurisdiction": jurisdiction,
+        }
+        write_impact_report(report_path, record, meta)
     if as_json:
         stdout.out(orjson.dumps(record, option=orjson.OPT_INDENT_2).decode())
         return

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import io
 
-COLOURS = {"block": "#c0392b", "review": "#e67e22", "allow": "#27ae60"}
+COLOURS = {
+    "block": "#c0392b",
+    "review": "#e67e22",
+    "allow": "#27ae60",
+    "newly blocked": "#c0392b",
+    "newly sent to review": "#e67e22",
+    "unblocked": "#27ae60",
+    "no longer reviewed": "#7f8c8d",
+}
 
 
 def stacked_bars(title: str, labels: list[str], series: dict[str, list[int]]) -> str:
