@@ -24,6 +24,13 @@ REPO = Path(__file__).resolve().parent.parent
 DEV_DATA = REPO.parent / "shared" / "data" / "dev"
 
 
+def edit_text(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in a file by ``new``; fail loudly if the fixture drifted."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def pack() -> PolicyPack:
     return load_pack(PACK_ID)

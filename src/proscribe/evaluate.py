@@ -195,10 +195,6 @@ def _listing(row: dict[str, Any]) -> Listing:
 
 def read_labelled(path: Path) -> Iterator[dict[str, Any]]:
     """Rows of a labelled JSON Lines file, checked one by one (PSC-C007, PSC-C014)."""
-    return _labelled(path)
-
-
-def _labelled(path: Path) -> Iterator[dict[str, Any]]:
     try:
         handle = path.open("rb")
     except OSError as exc:

@@ -8,6 +8,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.conftest import edit_text
+
 from proscribe.policy.pack import BUNDLED
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
@@ -20,24 +22,20 @@ ROWS = [
 ]
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def _revision(tmp_path: Path) -> Path:
     """Hardware blocks only when certain; tutorials reviewed sooner; bare coins blocked."""
     pack = tmp_path / "next"
     shutil.copytree(BUNDLED / "cn-crypto-mining-2021", pack)
-    _edit(pack / "pack.yaml", 'revision: "2021.10.1"', 'revision: "2021.11.1"')
-    _edit(
+    edit_text(pack / "pack.yaml", 'revision: "2021.10.1"', 'revision: "2021.11.1"')
+    edit_text(
         pack / "mining-hardware.yaml",
         "thresholds: {review: 0.5, block: 0.8}",
         "thresholds: {review: 0.5, block: 0.99}",
     )
-    _edit(pack / "pack.yaml", "crypto-tutorials: {review: 0.35", "crypto-tutorials: {review: 0.1")
-    _edit(
+    edit_text(
+        pack / "pack.yaml", "crypto-tutorials: {review: 0.35", "crypto-tutorials: {review: 0.1"
+    )
+    edit_text(
         pack / "virtual-currency.yaml",
         "thresholds: {review: 0.5, block: 0.8}",
         "thresholds: {review: 0.3, block: 0.35}",

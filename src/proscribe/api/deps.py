@@ -49,8 +49,8 @@ class Service:
         return dt.datetime.now(dt.UTC).date()
 
     def decide(self, listing: Listing, *, as_of: dt.date, jurisdiction: str | None) -> Verdict:
+        self._refresh_relist()  # outside the lock: other requests are decided while it loads
         with self._lock:
-            self._refresh_relist()
             verdict = self.engine.decide(listing, as_of=as_of, jurisdiction=jurisdiction)
         for cls in verdict.classes or ("none",):
             self.metrics.decisions.labels(verdict.decision, cls).inc()
@@ -60,8 +60,8 @@ class Service:
         """Reload removed listings' fingerprints every ``RELIST_REFRESH_SECONDS``."""
         now = time.monotonic()
         if now - self._relist_at >= RELIST_REFRESH_SECONDS:
-            self.engine.relist = relist_index(self.db, self.pack.id)
-            self._relist_at = now
+            self._relist_at = now  # first: concurrent requests do not all reload it
+            self.engine.relist = relist_index(self.db, self.pack.id)  # one swap of the reference
 
     def principal(self, key: str) -> Principal | None:
         """The key's holder, remembered for ``KEY_CACHE_SECONDS`` (a revocation takes that long)."""

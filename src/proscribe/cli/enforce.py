@@ -76,7 +76,8 @@ def enforce(
     engine = open_db(db)
     ledger = Ledger(engine, policy, actor=actor)
     summary = EnforceSummary()
-    relist = relist_index(engine, policy.id)  # before a dry run's transaction holds the lock
+    # Read before a dry run's transaction holds the lock; only a catalogue is decided here.
+    relist = relist_index(engine, policy.id) if catalogue is not None else None
     with engine.connect() as conn, progress_bar() as progress:
         session = conn.begin() if dry_run else None
         apply = _applier(ledger, conn if dry_run else None, summary, dry_run)
@@ -142,7 +143,7 @@ def _from_catalogue(
     workers: int,
     apply: Apply,
     progress: Any,
-    relist: RelistIndex,
+    relist: RelistIndex | None,
 ) -> None:
     source = Catalogue(path)
     options = ScanOptions(

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 import orjson
+import sqlalchemy as sa
 import typer
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
@@ -62,13 +63,14 @@ def scan(
 ) -> None:
     """Scan a catalogue; exit 1 when anything is blocked."""
     policy = load_pack(pack)  # once here; each worker process loads it from its path
+    database = open_db(db) if db is not None else None  # opened and migrated once
     options = ScanOptions(
         policy.path,
         parse_as_of(as_of),
         parse_jurisdiction(jurisdiction),
         workers,
         store=db is not None,
-        relist=_relist(db, policy),
+        relist=_relist(database, policy),
     )
     source = Catalogue(catalogue)
     if out is not None:
@@ -76,20 +78,20 @@ def scan(
     rejects = rejects or (out.with_name(out.stem + ".rejects.jsonl") if out else None)
     started = dt.datetime.now(dt.UTC)
     with ExitStack() as stack:
-        result = _run(source, policy, options, stack, out, rejects, db, started)
+        result = _run(source, policy, options, stack, out, rejects, database, started)
     print_summary(stdout, result.summary, policy.class_ids)
     if report is not None:
         _report(report, result, options, catalogue)
     raise typer.Exit(1 if result.summary.prohibited else 0)
 
 
-def _relist(db: str | None, policy: PolicyPack) -> RelistIndex | None:
+def _relist(database: sa.Engine | None, policy: PolicyPack) -> RelistIndex | None:
     """Removed listings kept in the store, so that copies of them are seen as relisted."""
-    if db is None:
+    if database is None:
         return None
     from proscribe.enforce.fingerprints import relist_index
 
-    return relist_index(open_db(db), policy.id)
+    return relist_index(database, policy.id)
 
 
 def _run(
@@ -99,12 +101,12 @@ def _run(
     stack: ExitStack,
     out: Path | None,
     rejects_path: Path | None,
-    db: str | None,
+    database: sa.Engine | None,
     started: dt.datetime,
 ) -> ScanResult:
     writer = stack.enter_context(VerdictWriter(out)) if out else None
     rejects = stack.enter_context(rejects_path.open("wb")) if rejects_path else None
-    store, scan_id = _store(db, source, policy, options, started)
+    store, scan_id = _store(database, source, policy, options, started)
     progress = stack.enter_context(progress_bar())
     task = progress.add_task("scanning", total=source.size)
     shown = 0
@@ -145,21 +147,21 @@ def _run(
             blocked=s.decisions["block"],
             reviewed=s.decisions["review"],
         )
-        stderr.print(f"recorded as scan {scan_id} in {db}", markup=False)
+        where = database.url.render_as_string(hide_password=True) if database else ""
+        stderr.print(f"recorded as scan {scan_id} in {where}", markup=False)
     return result
 
 
 def _store(
-    db: str | None,
+    database: sa.Engine | None,
     source: Catalogue,
     pack: PolicyPack,
     options: ScanOptions,
     started: dt.datetime,
 ) -> tuple[ScanStore | None, int]:
-    if db is None:
+    if database is None:
         return None, 0
-    engine = open_db(db)
-    store = ScanStore(engine)
+    store = ScanStore(database)
     scan_id = store.begin_scan(
         started_at=started,
         catalogue=str(source.path),

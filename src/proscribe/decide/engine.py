@@ -35,10 +35,6 @@ class Engine:
         self.votes = ModelVoter(pack) if pack.model is not None else None
         self.relist = relist  # removed listings (from the store): copies of them are relisted
 
-    def findings(self, listing: Listing) -> list[Finding]:
-        doc = Document.of(listing)
-        return [f for r in self.recognizers for f in r.detect(doc)]
-
     def decide(
         self, listing: Listing, *, as_of: dt.date, jurisdiction: str | None = None
     ) -> Verdict:

@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.conftest import edit_text
 
 from proscribe import load_pack
 from proscribe.policy.diff import diff_packs
@@ -17,12 +18,6 @@ def pack_copy(tmp_path: Path) -> Path:
     return target
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_the_same_revision_has_no_changes() -> None:
     pack = load_pack("cn-crypto-mining-2021")
     assert diff_packs(pack, pack) == []
@@ -30,16 +25,18 @@ def test_the_same_revision_has_no_changes() -> None:
 
 def test_words_dates_thresholds_and_ladder_are_named(pack_copy: Path) -> None:
     old = load_pack(pack_copy)
-    _edit(pack_copy / "pack.yaml", 'revision: "2021.10.1"', 'revision: "2021.10.2"')
-    _edit(pack_copy / "pack.yaml", "  enforced: 2021-10-15", "  enforced: 2021-10-18")
-    _edit(pack_copy / "pack.yaml", "{at_strikes: 8, step: closed}", "{at_strikes: 7, step: closed}")
-    _edit(
+    edit_text(pack_copy / "pack.yaml", 'revision: "2021.10.1"', 'revision: "2021.10.2"')
+    edit_text(pack_copy / "pack.yaml", "  enforced: 2021-10-15", "  enforced: 2021-10-18")
+    edit_text(
+        pack_copy / "pack.yaml", "{at_strikes: 8, step: closed}", "{at_strikes: 7, step: closed}"
+    )
+    edit_text(
         pack_copy / "crypto-tutorials.yaml",
         "[合约带单, 带单老师,",
         "[合约带单, 跟单老师, 带单老师,",
     )
-    _edit(pack_copy / "mining-hardware.yaml", "狗子机, ", "")
-    _edit(
+    edit_text(pack_copy / "mining-hardware.yaml", "狗子机, ", "")
+    edit_text(
         pack_copy / "pack.yaml", "crypto-tutorials: {review: 0.35", "crypto-tutorials: {review: 0.4"
     )
     changes = {(c.action, " › ".join(c.path)): c for c in diff_packs(old, load_pack(pack_copy))}
@@ -60,8 +57,8 @@ def test_words_dates_thresholds_and_ladder_are_named(pack_copy: Path) -> None:
 
 def test_a_class_dropped_from_the_pack_is_one_removal(pack_copy: Path) -> None:
     old = load_pack(pack_copy)
-    _edit(pack_copy / "pack.yaml", "  - virtual-currency.yaml\n", "")
-    _edit(pack_copy / "pack.yaml", "    virtual-currency: {review: 0.7, block: 0.95}\n", "")
+    edit_text(pack_copy / "pack.yaml", "  - virtual-currency.yaml\n", "")
+    edit_text(pack_copy / "pack.yaml", "    virtual-currency: {review: 0.7, block: 0.95}\n", "")
     changes = diff_packs(old, load_pack(pack_copy))
     gone = [c for c in changes if c.path == ("classes", "virtual-currency")]
     assert len(gone) == 1 and gone[0].action == "removed"

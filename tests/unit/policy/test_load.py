@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.conftest import edit_text
 
 from proscribe import PackError, load_pack
 from proscribe.policy.pack import BUNDLED
@@ -16,12 +17,6 @@ def pack_copy(tmp_path: Path) -> Path:
     target = tmp_path / "pack"
     shutil.copytree(BUNDLED_PACK, target)
     return target
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _errors(folder: Path) -> list[str]:
@@ -44,7 +39,7 @@ def test_bundled_pack_loads_with_every_rubric_class() -> None:
 
 
 def test_unknown_key_names_file_line_and_suggests_the_right_key(pack_copy: Path) -> None:
-    _edit(pack_copy / "mining-software.yaml", "    weight: 0.95\n", "    wieght: 0.95\n")
+    edit_text(pack_copy / "mining-software.yaml", "    weight: 0.95\n", "    wieght: 0.95\n")
     [message] = _errors(pack_copy)
     assert "mining-software.yaml:" in message
     assert "PSC-P003 unknown key 'wieght'" in message
@@ -52,13 +47,13 @@ def test_unknown_key_names_file_line_and_suggests_the_right_key(pack_copy: Path)
 
 
 def test_every_error_is_reported_at_once(pack_copy: Path) -> None:
-    _edit(pack_copy / "pack.yaml", "  enforced: 2021-10-15", "  enforced: 2021-10-01")
-    _edit(
+    edit_text(pack_copy / "pack.yaml", "  enforced: 2021-10-15", "  enforced: 2021-10-01")
+    edit_text(
         pack_copy / "mining-hardware.yaml",
         "thresholds: {review: 0.5, block: 0.8}",
         "thresholds: {review: 0.9, block: 0.8}",
     )
-    _edit(
+    edit_text(
         pack_copy / "mining-software.yaml",
         "      - '\\brigel\\s?v?\\d+\\.\\d+'",
         "      - '\\brigel(v?\\d+'",
@@ -71,7 +66,7 @@ def test_every_error_is_reported_at_once(pack_copy: Path) -> None:
 
 
 def test_phases_out_of_order_point_at_the_date(pack_copy: Path) -> None:
-    _edit(pack_copy / "pack.yaml", "  enforced: 2021-10-15", "  enforced: 2021-10-01")
+    edit_text(pack_copy / "pack.yaml", "  enforced: 2021-10-15", "  enforced: 2021-10-01")
     [message] = _errors(pack_copy)
     assert "PSC-P010 phase 'enforced' (2021-10-01) comes before 'effective' (2021-10-08)" in message
     line = next(
@@ -83,7 +78,7 @@ def test_phases_out_of_order_point_at_the_date(pack_copy: Path) -> None:
 
 
 def test_broken_regex_is_located_with_a_hint(pack_copy: Path) -> None:
-    _edit(
+    edit_text(
         pack_copy / "mining-software.yaml",
         "      - '\\brigel\\s?v?\\d+\\.\\d+'",
         "      - '\\brigel(v?\\d+'",
@@ -94,21 +89,21 @@ def test_broken_regex_is_located_with_a_hint(pack_copy: Path) -> None:
 
 
 def test_yaml_syntax_error_has_a_position(pack_copy: Path) -> None:
-    _edit(pack_copy / "pack.yaml", "jurisdictions: [CN]", "jurisdictions: [CN")
+    edit_text(pack_copy / "pack.yaml", "jurisdictions: [CN]", "jurisdictions: [CN")
     [message] = _errors(pack_copy)
     assert "PSC-P002 YAML syntax error" in message
     assert "pack.yaml:" in message
 
 
 def test_duplicate_key_is_an_error_not_a_silent_override(pack_copy: Path) -> None:
-    _edit(
+    edit_text(
         pack_copy / "pack.yaml", "jurisdictions: [CN]", "jurisdictions: [CN]\njurisdictions: [US]"
     )
     assert any("PSC-P004 duplicate key 'jurisdictions'" in e for e in _errors(pack_copy))
 
 
 def test_rule_naming_an_unknown_signal_suggests_one(pack_copy: Path) -> None:
-    _edit(
+    edit_text(
         pack_copy / "crypto-tutorials.yaml",
         "all: [coin, obtain, teach]",
         "all: [coin, obtian, teach]",
@@ -119,7 +114,7 @@ def test_rule_naming_an_unknown_signal_suggests_one(pack_copy: Path) -> None:
 
 
 def test_missing_required_key_and_missing_class_file(pack_copy: Path) -> None:
-    _edit(pack_copy / "pack.yaml", "unknown_jurisdiction: apply\n", "")
+    edit_text(pack_copy / "pack.yaml", "unknown_jurisdiction: apply\n", "")
     (pack_copy / "virtual-currency.yaml").unlink()
     errors = "\n".join(_errors(pack_copy))
     assert "PSC-P005 required key 'unknown_jurisdiction' is missing" in errors
@@ -138,7 +133,7 @@ def test_unknown_pack_id_suggests_a_bundled_one() -> None:
 
 
 def test_model_thresholds_for_an_unknown_class_are_named(pack_copy: Path) -> None:
-    _edit(
+    edit_text(
         pack_copy / "pack.yaml",
         "    virtual-currency: {review: 0.7",
         "    virtual-currency2: {review: 0.7",
