@@ -31,6 +31,42 @@ def edit_text(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+DOMESTIC = """id: cn-domestic
+title: The domestic site (mainland China) enforces sooner and blocks tutorials sooner
+jurisdictions: [CN]
+priority: 20
+phases: {enforced: 2021-10-10}
+classes:
+  crypto-tutorials:
+    thresholds: {review: 0.3, block: 0.5}
+"""
+WHOLESALE = """id: hk-wholesale
+title: The wholesale site in Hong Kong bans mining machines only
+jurisdictions: [HK]
+priority: 10
+classes:
+  crypto-tutorials: {applies: false}
+  virtual-currency: {applies: false}
+  mining-software: {applies: false}
+  mining-accessories: {applies: false}
+"""
+
+
+def overridden_pack(folder: Path) -> Path:
+    """The bundled pack with two country overrides: a domestic (CN) one that tightens, a
+    wholesale (HK) one that loosens and extends the pack to HK."""
+    import shutil
+
+    from proscribe.policy.pack import BUNDLED
+
+    shutil.copytree(BUNDLED / PACK_ID, folder)
+    with (folder / "pack.yaml").open("a", encoding="utf-8") as out:
+        out.write("overrides: [wholesale.override.yaml, domestic.override.yaml]\n")
+    (folder / "domestic.override.yaml").write_text(DOMESTIC, encoding="utf-8")
+    (folder / "wholesale.override.yaml").write_text(WHOLESALE, encoding="utf-8")
+    return folder
+
+
 @pytest.fixture(scope="session")
 def pack() -> PolicyPack:
     return load_pack(PACK_ID)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
@@ -11,7 +12,8 @@ from pydantic import BaseModel
 from rich.table import Table
 
 from proscribe.cases import CasesFile, case_files, load_cases
-from proscribe.cli.common import open_db, stdout
+from proscribe.cli.common import open_db, parse_as_of, parse_jurisdiction, stdout
+from proscribe.cli.effective import class_status, effective_lines, effective_record
 from proscribe.errors import Diagnostic, PackError
 from proscribe.policy import PolicyPack, load_pack
 from proscribe.policy.schema import ClassFile, PackFile
@@ -53,19 +55,32 @@ def check(
 @app.command("show")
 def show(
     ref: Annotated[str, typer.Argument(help="Bundled pack id or pack folder.")],
+    jurisdiction: Annotated[
+        str | None,
+        typer.Option(help="Show the effective policy in this country (its overrides applied)."),
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Say what is in force on YYYY-MM-DD.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the pack as JSON.")] = False,
 ) -> None:
-    """Say what a pack prohibits, where and from when."""
-    pack = load_pack(ref)
+    """Say what a pack prohibits, where and from when; for one country at one date."""
+    global_pack = load_pack(ref)
+    where = parse_jurisdiction(jurisdiction)
+    pack = global_pack.effective(where)
+    date = parse_as_of(as_of) if as_of else None
     if as_json:
         data = {
             "spec": pack.spec.model_dump(mode="json", by_alias=True),
             "classes": [c.model_dump(mode="json") for c in pack.classes],
             "digest": pack.digest,
+            "overrides": [o.model_dump(mode="json", by_alias=True) for o in global_pack.overrides],
         }
+        if where or date:
+            data["effective"] = effective_record(pack, where, date)
         stdout.out(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
         return
-    _describe(pack)
+    _describe(pack, global_pack, where, date)
 
 
 @app.command("activate")
@@ -144,12 +159,16 @@ def diff(
         stdout.print(f"  {change.describe()}", markup=False)
 
 
-def _describe(pack: PolicyPack) -> None:
+def _describe(
+    pack: PolicyPack, global_pack: PolicyPack, where: str | None, date: dt.date | None
+) -> None:
     spec = pack.spec
     phases = spec.phases
     stdout.print(f"[bold]{spec.id}[/] revision {spec.revision}: {spec.title}")
     if spec.summary:
         stdout.print(spec.summary.strip(), markup=False)
+    for line in effective_lines(pack, global_pack, where, date):
+        stdout.print(line, markup=False)
     stdout.print(
         f"applies in: {', '.join(spec.jurisdictions)} (unknown jurisdiction: "
         f"{spec.unknown_jurisdiction})",
@@ -164,23 +183,27 @@ def _describe(pack: PolicyPack) -> None:
     table = Table(title="Prohibited classes", show_edge=False)
     for name in (
         "class",
-        "what",
+        f"on {date}" if date else "what",
         "review ≥",
         "block ≥",
+        "model review/block",
         "words",
         "patterns",
         "rules",
         "exemptions",
     ):
         table.add_column(name)
+    model = spec.model.thresholds if spec.model else {}
     for cls in pack.classes:
         words = sum(len(w) for s in cls.signals for w in s.words.values())
         patterns = sum(len(s.patterns) for s in cls.signals)
+        limits = model.get(cls.id)
         table.add_row(
             cls.id,
-            cls.title,
+            class_status(cls, date) if date else cls.title,
             f"{cls.thresholds.review:.2f}",
             f"{cls.thresholds.block:.2f}",
+            f"{limits.review:.2f}/{limits.block:.2f}" if limits else "—",
             str(words),
             str(patterns),
             str(len(cls.rules)),

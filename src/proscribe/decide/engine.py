@@ -10,11 +10,12 @@ from proscribe.decide.explain import reason_for
 from proscribe.decide.model import ModelVoter
 from proscribe.decide.relisted import with_relisted
 from proscribe.decide.scoring import ClassScore, ModelVote, score_class
-from proscribe.decide.verdict import ClassResult, EvasionSignal, Verdict, stronger
+from proscribe.decide.verdict import Adjustment, ClassResult, EvasionSignal, Verdict, stronger
 from proscribe.detect import Document, Finding, Recognizer, build_recognizers
 from proscribe.detect.category import is_expected
 from proscribe.detect.relisted import RelistIndex
 from proscribe.policy import PolicyPack
+from proscribe.policy.overrides import LIFTED
 from proscribe.types import Listing
 
 #: The smallest class probability that makes a listing worth matching against removed ones.
@@ -34,6 +35,7 @@ class Engine:
         self.recognizers = recognizers if recognizers is not None else build_recognizers(pack)
         self.votes = ModelVoter(pack) if pack.model is not None else None
         self.relist = relist  # removed listings (from the store): copies of them are relisted
+        self._local: dict[tuple[str, ...], Engine] = {}  # per-country overrides' engines
 
     def decide(
         self, listing: Listing, *, as_of: dt.date, jurisdiction: str | None = None
@@ -50,7 +52,40 @@ class Engine:
     def decide_documents(
         self, docs: list[Document], *, as_of: dt.date, jurisdiction: str | None = None
     ) -> list[Verdict]:
-        """Decide normalised documents: two engines (two revisions) can share one normalisation."""
+        """Decide normalised documents: two engines (two revisions) can share one normalisation.
+
+        Listings in a country with overrides are decided by the pack as it stands there.
+        """
+        if not self.pack.overrides:
+            return self._decide_all(docs, as_of, jurisdiction)
+        groups: dict[tuple[str, ...], list[int]] = {}
+        for i, doc in enumerate(docs):
+            key = self.pack.override_key(jurisdiction or doc.listing.country)
+            groups.setdefault(key, []).append(i)
+        out: list[Verdict | None] = [None] * len(docs)
+        for key, where in groups.items():
+            engine = self._overridden(key, jurisdiction or docs[where[0]].listing.country)
+            decided = engine._decide_all([docs[i] for i in where], as_of, jurisdiction)
+            for i, verdict in zip(where, decided, strict=True):
+                out[i] = verdict
+        return [v for v in out if v is not None]
+
+    def _overridden(self, key: tuple[str, ...], jurisdiction: str | None) -> Engine:
+        """The engine of the pack as it stands under the overrides ``key`` (built once)."""
+        if not key:
+            return self
+        local = self._local.get(key)
+        if local is None:
+            pack = self.pack.effective(jurisdiction)
+            same_categories = pack.spec.closed_categories == self.pack.spec.closed_categories
+            local = Engine(pack, self.recognizers if same_categories else None)
+            self._local[key] = local
+        local.relist = self.relist  # the service swaps its index in: follow it
+        return local
+
+    def _decide_all(
+        self, docs: list[Document], as_of: dt.date, jurisdiction: str | None
+    ) -> list[Verdict]:
         votes = self.votes.for_documents(docs) if self.votes is not None else None
         return [
             self._decide(doc, votes[i] if votes is not None else {}, as_of, jurisdiction)
@@ -96,7 +131,16 @@ class Engine:
         ]
         result = score_class(cls, findings, exemptions, vote)
         if cls.withdrawn is not None and as_of >= cls.withdrawn:
-            return replace(result, decision="allow")
+            if result.decision == "allow":
+                return result
+            ended = (
+                f"lifted here by {', '.join(self.pack.applied)}"
+                if cls.withdrawn == LIFTED
+                else f"withdrawn on {cls.withdrawn}"
+            )
+            why = f"{class_id} would be {result.decision} but is {ended}"
+            note = Adjustment("withdrawn", class_id, class_id, "pack", why)
+            return replace(result, decision="allow", adjustments=(*result.adjustments, note))
         return result
 
     def _verdict(

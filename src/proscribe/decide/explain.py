@@ -40,6 +40,10 @@ def reason_for(
     if evasion:
         kinds = sorted({f"{e.signal} ({e.detail})" for e in evasion})
         text += " Evasion: " + "; ".join(kinds) + "."
+    if pack.applied:
+        text += f" Under the override{'s' if len(pack.applied) > 1 else ''} " + (
+            ", ".join(pack.applied) + " for this country."
+        )
     return text
 
 

@@ -53,9 +53,11 @@ class Change:
 
 
 def document(pack: PolicyPack) -> dict[str, Any]:
-    """The whole revision as plain data: pack.yaml, every class, the model's digest."""
+    """The whole revision as plain data: pack.yaml, every class and override, the model's
+    digest."""
     spec = pack.spec.model_dump(mode="json", by_alias=True, exclude={"classes"})
     spec["classes"] = [c.model_dump(mode="json", by_alias=True) for c in pack.classes]
+    spec["overrides"] = [o.model_dump(mode="json", by_alias=True) for o in pack.overrides]
     if pack.model is not None:
         spec["model_digest"] = pack.model.digest
     return spec

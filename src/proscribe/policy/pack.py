@@ -12,7 +12,13 @@ from pathlib import Path
 from proscribe.classify.model import TextModel, load_model
 from proscribe.errors import Diagnostic, Location, PackError
 from proscribe.policy.checks import check_class, check_pack
-from proscribe.policy.schema import ClassFile, PackFile
+from proscribe.policy.overrides import (
+    check_override,
+    check_priorities,
+    covering,
+    effective_parts,
+)
+from proscribe.policy.schema import ClassFile, OverrideFile, PackFile
 from proscribe.policy.validation import validate
 from proscribe.policy.yamlsource import YamlDocument, read_yaml
 
@@ -29,6 +35,11 @@ class PolicyPack:
     path: Path
     digest: str = field(compare=False)
     model: TextModel | None = field(default=None, compare=False, repr=False)
+    overrides: tuple[OverrideFile, ...] = ()
+    applied: tuple[str, ...] = ()  # the overrides this effective pack carries, in order
+    _effective: dict[tuple[str, ...], PolicyPack] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def id(self) -> str:
@@ -58,6 +69,23 @@ class PolicyPack:
         if phases.enforced is not None and as_of < phases.enforced:
             return "grace"
         return "enforced"
+
+    def override_key(self, jurisdiction: str | None) -> tuple[str, ...]:
+        """The ids of the overrides that apply in ``jurisdiction``, in precedence order."""
+        return tuple(o.id for o in covering(self.overrides, jurisdiction))
+
+    def effective(self, jurisdiction: str | None) -> PolicyPack:
+        """The pack as it decides in ``jurisdiction``: the global pack and its overrides there."""
+        found = covering(self.overrides, jurisdiction)
+        if not found:
+            return self
+        key = tuple(o.id for o in found)
+        cached = self._effective.get(key)
+        if cached is None:
+            spec, classes = effective_parts(self.spec, self.classes, found)
+            cached = PolicyPack(spec, classes, self.path, self.digest, self.model, (), key)
+            self._effective[key] = cached
+        return cached
 
     def applies_in(self, jurisdiction: str | None) -> bool:
         if jurisdiction is None:
@@ -104,8 +132,36 @@ def load_pack(ref: str | Path) -> PolicyPack:
             problems += check_pack(spec, doc, classes)
     if problems or spec is None:
         raise PackError(problems)
+    overrides = _load_overrides(folder, spec, [c.id for c in classes])
     model = _load_model(folder, spec, doc, classes)
-    return PolicyPack(spec, tuple(classes), folder, _digest(folder, spec), model)
+    return PolicyPack(spec, tuple(classes), folder, _digest(folder, spec), model, overrides)
+
+
+def _load_overrides(folder: Path, spec: PackFile, class_ids: list[str]) -> tuple[OverrideFile, ...]:
+    """The per-country override files pack.yaml lists, validated against the pack."""
+    loaded: list[tuple[OverrideFile, YamlDocument]] = []
+    problems: list[Diagnostic] = []
+    for name in spec.overrides:
+        path = folder / name
+        if not path.is_file():
+            raise PackError(
+                Diagnostic(
+                    "PSC-P009",
+                    f"override file '{name}' not found",
+                    Location(_display(folder / PACK_FILE)),
+                    f"create {path} or remove it from `overrides`",
+                )
+            )
+        doc = read_yaml(path, _display(path))
+        override, found = validate(doc, OverrideFile) if not doc.problems else (None, [])
+        problems += doc.problems + found
+        if override is not None:
+            problems += check_override(override, doc, spec, class_ids)
+            loaded.append((override, doc))
+    problems += check_priorities(loaded)
+    if problems:
+        raise PackError(problems)
+    return tuple(o for o, _ in loaded)
 
 
 def _load_model(
@@ -159,7 +215,7 @@ def _load_classes(
 def _digest(folder: Path, spec: PackFile) -> str:
     sha = hashlib.sha256()
     model = [spec.model.file] if spec.model is not None else []
-    for name in [PACK_FILE, *spec.classes, *model]:
+    for name in [PACK_FILE, *spec.classes, *model, *spec.overrides]:
         sha.update(name.encode() + b"\0" + (folder / name).read_bytes() + b"\0")
     return sha.hexdigest()
 

@@ -215,6 +215,49 @@ class ModelSpec(Strict):
     thresholds: dict[Id, Thresholds] = Field(default_factory=dict)
 
 
+class PhaseChanges(Strict):
+    """The dates an override moves; the others stay the global pack's."""
+
+    announced: dt.date | None = None
+    effective: dt.date | None = None
+    enforced: dt.date | None = None
+    withdrawn: dt.date | None = None
+
+
+class ClassChanges(Strict):
+    """How an override changes one class where it applies.
+
+    ``applies: false`` lifts the class there (loosen); thresholds lower than the global ones
+    tighten it, higher ones loosen it; ``withdrawn`` ends it there on a date.
+    """
+
+    applies: bool = True
+    thresholds: Thresholds | None = None
+    model_thresholds: Thresholds | None = None
+    withdrawn: dt.date | None = None
+
+
+class OverrideFile(Strict):
+    """A per-country override of the global pack (``<name>.override.yaml``, listed in
+    pack.yaml ``overrides``).
+
+    Precedence: an override wins over the global pack in its ``jurisdictions``; where two
+    apply to one country, the higher ``priority`` wins (priorities are unique in a pack).
+    """
+
+    id: Id
+    title: str
+    description: str | None = None
+    jurisdictions: list[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]] = Field(
+        min_length=1
+    )
+    priority: int
+    phases: PhaseChanges | None = None
+    classes: dict[Id, ClassChanges] = Field(default_factory=dict)
+    closed_categories: list[ClosedCategory] = Field(default_factory=list)  # added there
+    enforcement: Enforcement | None = None  # replaces the global ladder there
+
+
 class PackFile(Strict):
     """``pack.yaml``: what the pack is, where and when it applies, and what follows."""
 
@@ -232,3 +275,4 @@ class PackFile(Strict):
     enforcement: Enforcement | None = None
     access: Access | None = None
     model: ModelSpec | None = None
+    overrides: list[str] = Field(default_factory=list)  # per-country override files
