@@ -87,7 +87,7 @@ def test_pack_diff_names_what_the_revision_changed(cli: Cli, tmp_path: Path) -> 
 def test_activation_history_keeps_every_revision_and_its_files(
     cli: Cli, db_url: str, tmp_path: Path
 ) -> None:
-    from proscribe.enforce.revisions import restore
+    from proscribe.deploy.revisions import restore
     from proscribe.store import engine_for
 
     first = cli("pack", "activate", "cn-crypto-mining-2021", "--note", "ban in force",

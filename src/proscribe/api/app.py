@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
@@ -24,8 +26,9 @@ from proscribe.api import problems
 from proscribe.api.deps import Service
 from proscribe.api.limits import BodyLimit, RateLimiter
 from proscribe.api.routes import router
-from proscribe.decide import Engine
-from proscribe.policy import load_pack
+from proscribe.deploy import Decider, deployment_for
+from proscribe.deploy.revisions import latest_activation
+from proscribe.deploy.shadow import ShadowWriter
 from proscribe.store import DEFAULT_URL, engine_for, upgrade
 
 
@@ -66,13 +69,24 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         database = engine_for(db)
         upgrade(database)
-        policy = load_pack(pack)
-        engine = Engine(policy)
-        access = AccessRules(policy) if policy.spec.access and policy.spec.access.rules else None
-        app.state.service = Service(
-            database, policy, engine, access, RateLimiter(rate, burst), metrics
-        )
-        yield
+        with tempfile.TemporaryDirectory(prefix="proscribe-revisions-") as restored:
+            deployment = deployment_for(database, pack, Path(restored) / "start")
+            policy = deployment.live
+            rules = policy.spec.access.rules if policy.spec.access else None
+            shadow = ShadowWriter(database)
+            app.state.service = Service(
+                database,
+                pack,
+                Decider(deployment),
+                AccessRules(policy) if rules else None,
+                RateLimiter(rate, burst),
+                metrics,
+                shadow,
+                Path(restored),
+                _activation=latest_activation(database, policy.id),
+            )
+            yield
+            shadow.close()
         database.dispose()
 
     app = FastAPI(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import tempfile
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Annotated, Any
 
 import sqlalchemy as sa
@@ -15,7 +17,10 @@ from fastapi import Depends, HTTPException, Request
 
 from proscribe.access import AccessRules
 from proscribe.api.limits import RateLimiter
-from proscribe.decide import Engine, Verdict
+from proscribe.decide import Verdict
+from proscribe.deploy import Decider, deployment_for
+from proscribe.deploy.revisions import latest_activation
+from proscribe.deploy.shadow import ShadowWriter, shadow_rows
 from proscribe.enforce import Ledger
 from proscribe.enforce.fingerprints import relist_index
 from proscribe.enforce.keys import Principal, authenticate
@@ -25,43 +30,65 @@ from proscribe.types import Listing
 
 #: How long an API key's lookup is remembered; a revoked key works at most this much longer.
 KEY_CACHE_SECONDS = 10.0
-#: How stale the service's copy of removed listings may be (the `relisted` signal).
-RELIST_REFRESH_SECONDS = 30.0
+#: How stale the service's copy of removed listings (the `relisted` signal) and of the pack's
+#: activations may be.
+REFRESH_SECONDS = 30.0
 
 
 @dataclass
 class Service:
-    """Built once at start-up: the database, the pack, its engine, ledger and access rules."""
+    """Built once at start-up: the database, the deployment of the pack (live, staged and
+    shadow revisions, re-read when one is activated), the ledgers and the access rules."""
 
     db: sa.Engine
-    pack: PolicyPack
-    engine: Engine
+    pack_ref: str  # as given to `serve --pack`
+    decider: Decider
     access: AccessRules | None
     limiter: RateLimiter
     metrics: Any
+    shadow: ShadowWriter
+    restored: Path  # where revisions restored from the store are unpacked
     # One Hyperscan scratch per engine: decisions take turns (the GIL serialises them anyway).
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _keys: dict[str, tuple[Principal | None, float]] = field(default_factory=dict)
     _access: dict[str, AccessRules] = field(default_factory=dict)
-    _relist_at: float = -math.inf
+    _refreshed_at: float = -math.inf
+    _activation: int | None = None  # the newest activation the decider was built from
+
+    @property
+    def pack(self) -> PolicyPack:
+        """The live revision."""
+        return self.decider.deployment.live
 
     def today(self) -> dt.date:
         return dt.datetime.now(dt.UTC).date()
 
     def decide(self, listing: Listing, *, as_of: dt.date, jurisdiction: str | None) -> Verdict:
-        self._refresh_relist()  # outside the lock: other requests are decided while it loads
+        self._refresh()  # outside the lock: other requests are decided while it loads
         with self._lock:
-            verdict = self.engine.decide(listing, as_of=as_of, jurisdiction=jurisdiction)
+            verdicts, pairs = self.decider.decide_batch(
+                [listing], as_of=as_of, jurisdiction=jurisdiction
+            )
+        if pairs:
+            self.shadow.put(shadow_rows(pairs, "service"))
+        verdict = verdicts[0]
         for cls in verdict.classes or ("none",):
             self.metrics.decisions.labels(verdict.decision, cls).inc()
         return verdict
 
-    def _refresh_relist(self) -> None:
-        """Reload removed listings' fingerprints every ``RELIST_REFRESH_SECONDS``."""
+    def _refresh(self) -> None:
+        """Every ``REFRESH_SECONDS``: reload removed listings' fingerprints, and the
+        deployment when a revision was activated or ended since."""
         now = time.monotonic()
-        if now - self._relist_at >= RELIST_REFRESH_SECONDS:
-            self._relist_at = now  # first: concurrent requests do not all reload it
-            self.engine.relist = relist_index(self.db, self.pack.id)  # one swap of the reference
+        if now - self._refreshed_at < REFRESH_SECONDS:
+            return
+        self._refreshed_at = now  # first: concurrent requests do not all reload
+        newest = latest_activation(self.db, self.pack.id)
+        if newest != self._activation:
+            self._activation = newest
+            into = Path(tempfile.mkdtemp(dir=self.restored))
+            self.decider = Decider(deployment_for(self.db, self.pack_ref, into))  # one swap
+        self.decider.set_relist(relist_index(self.db, self.pack.id))
 
     def principal(self, key: str) -> Principal | None:
         """The key's holder, remembered for ``KEY_CACHE_SECONDS`` (a revocation takes that long)."""
@@ -103,9 +130,11 @@ class Service:
             )
         return rules
 
-    def ledger(self, actor: str) -> Ledger:
-        """The ledger acting as ``actor`` (the key's name, for the audit log)."""
-        return Ledger(self.db, self.pack, actor=actor)
+    def ledger(self, actor: str, revision: str | None = None) -> Ledger:
+        """The ledger acting as ``actor`` (the key's name, for the audit log), enforcing the
+        revision that decided (the live one, or the staged one within its scope)."""
+        packs = self.decider.deployment.packs
+        return Ledger(self.db, packs.get(revision or "", self.pack), actor=actor)
 
 
 def service(request: Request) -> Service:

@@ -60,7 +60,7 @@ def submit(body: ListingIn, svc: ServiceDep, who: Integrator) -> dict[str, Any]:
     record = _decide(svc, body)
     text = {body.id: (body.title, body.description, body.category)}
     with svc.db.connect() as conn, conn.begin():
-        changes = svc.ledger(who.name).apply(conn, [record], text)
+        changes = svc.ledger(who.name, record["revision"]).apply(conn, [record], text)
     return {"verdict": record, "actions": [a.to_record() for a in changes.actions]}
 
 

@@ -21,6 +21,7 @@ from proscribe.cli import (
     packs,
     scan,
     serve,
+    shadow,
     testing,
     train,
 )
@@ -41,6 +42,7 @@ app.command("eval")(evaluate.evaluate)
 app.command("train")(train.train_command)
 app.command("impact")(impact.impact_command)
 app.add_typer(packs.app, name="pack")
+app.add_typer(shadow.app, name="shadow")
 app.command("enforce")(enforce.enforce)
 app.command("reinstate")(enforce.reinstate_command)
 app.add_typer(ledger.sellers_app, name="seller")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,13 +25,15 @@ from proscribe.cli.common import (
     stdout,
 )
 from proscribe.cli.scan import progress_bar
-from proscribe.detect.relisted import RelistIndex
+from proscribe.deploy import deployment_for
+from proscribe.deploy.shadow import record_shadow
 from proscribe.enforce import Changes, EnforceSummary, Ledger, reinstate
 from proscribe.enforce.fingerprints import relist_index
 from proscribe.errors import Diagnostic, UsageError
 from proscribe.iterate import batched
 from proscribe.policy import PolicyPack, load_pack
 from proscribe.scan import ChunkResult, ScanOptions, scan_rows
+from proscribe.scan.runner import deployment_options
 from proscribe.store import DEFAULT_URL
 
 SHOWN = 40
@@ -72,24 +76,38 @@ def enforce(
                 "proscribe enforce CATALOGUE … or proscribe enforce --verdicts v.jsonl",
             )
         )
-    policy = load_pack(pack)
     engine = open_db(db)
-    ledger = Ledger(engine, policy, actor=actor)
     summary = EnforceSummary()
-    # Read before a dry run's transaction holds the lock; only a catalogue is decided here.
-    relist = relist_index(engine, policy.id) if catalogue is not None else None
-    with engine.connect() as conn, progress_bar() as progress:
-        session = conn.begin() if dry_run else None
-        apply = _applier(ledger, conn if dry_run else None, summary, dry_run)
-        if catalogue is not None:
-            _from_catalogue(
-                catalogue, policy, as_of, jurisdiction, workers, apply, progress, relist
+    with tempfile.TemporaryDirectory(prefix="proscribe-revisions-") as restored:
+        deployment = deployment_for(engine, pack, Path(restored))
+        if deployment.staged or deployment.shadow:
+            for line in deployment.describe():
+                stderr.print(line, markup=False)
+        ledgers = {rev: Ledger(engine, p, actor=actor) for rev, p in deployment.packs.items()}
+        # Read before a dry run's transaction holds the lock; only a catalogue is decided here.
+        relist = relist_index(engine, deployment.live.id) if catalogue is not None else None
+        with engine.connect() as conn, progress_bar() as progress:
+            session = conn.begin() if dry_run else None
+            apply = _applier(
+                ledgers, deployment.live.revision, conn if dry_run else None, summary, dry_run
             )
-        else:
-            assert verdicts is not None
-            _from_verdicts(verdicts, policy, apply)
-        if session is not None:
-            session.rollback()
+            if catalogue is not None:
+                options = ScanOptions(
+                    deployment.live.path,
+                    parse_as_of(as_of),
+                    parse_jurisdiction(jurisdiction),
+                    workers,
+                    keep_text=True,
+                    relist=relist,
+                    source="enforce",
+                    **deployment_options(deployment),
+                )
+                _from_catalogue(catalogue, deployment.live, options, apply, progress)
+            else:
+                assert verdicts is not None
+                _from_verdicts(verdicts, deployment.live, apply)
+            if session is not None:
+                session.rollback()
     if as_json:
         stdout.out(orjson.dumps({**summary.to_record(), "dry_run": dry_run}).decode())
     else:
@@ -98,31 +116,41 @@ def enforce(
 
 
 Texts = dict[str, tuple[str, str | None, str | None]]
-Apply = Callable[[list[dict[str, Any]], int, Texts], None]
+Shadow = list[dict[str, object]]
+Apply = Callable[[list[dict[str, Any]], int, Texts, Shadow], None]
 
 
 def _applier(
-    ledger: Ledger, conn: sa.Connection | None, summary: EnforceSummary, dry_run: bool
+    ledgers: dict[str, Ledger],
+    live: str,
+    conn: sa.Connection | None,
+    summary: EnforceSummary,
+    dry_run: bool,
 ) -> Apply:
+    """Each flagged verdict goes to the ledger of the revision that decided it (live or
+    staged); shadow rows are kept in the same transaction."""
     shown = 0
 
-    def apply(records: list[dict[str, Any]], decided: int, texts: Texts) -> None:
+    def apply(records: list[dict[str, Any]], decided: int, texts: Texts, shadow: Shadow) -> None:
         nonlocal shown
         summary.decided += decided
+        summary.shadow += len(shadow)
         flagged = [r for r in records if r["decision"] != "allow"]
         summary.flagged += len(flagged)
         summary.blocked += sum(r["decision"] == "block" for r in flagged)
         summary.no_seller += sum(
             r["decision"] == "block" and not r.get("seller_id") for r in flagged
         )
-        changes = (
-            ledger.apply(conn, flagged, texts)
-            if conn is not None
-            else ledger.record_batch(flagged, texts=texts)
-        )
-        summary.add(changes)
-        if dry_run:
-            shown = _show(changes, shown)
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for r in flagged:
+            groups.setdefault(r["revision"] if r["revision"] in ledgers else live, []).append(r)
+        with nullcontext(conn) if conn is not None else ledgers[live].engine.begin() as c:
+            for revision, group in groups.items():
+                changes = ledgers[revision].apply(c, group, texts)
+                summary.add(changes)
+                if dry_run:
+                    shown = _show(changes, shown)
+            record_shadow(c, shadow)
 
     return apply
 
@@ -136,31 +164,17 @@ def _show(changes: Changes, shown: int) -> int:
 
 
 def _from_catalogue(
-    path: Path,
-    pack: PolicyPack,
-    as_of: str | None,
-    jurisdiction: str | None,
-    workers: int,
-    apply: Apply,
-    progress: Any,
-    relist: RelistIndex | None,
+    path: Path, pack: PolicyPack, options: ScanOptions, apply: Apply, progress: Any
 ) -> None:
     source = Catalogue(path)
-    options = ScanOptions(
-        pack.path,
-        parse_as_of(as_of),
-        parse_jurisdiction(jurisdiction),
-        workers,
-        keep_text=True,
-        relist=relist,
-    )
     task = progress.add_task("enforcing", total=source.size)
 
     def consume(chunk: ChunkResult) -> None:
         flagged = [
             line for line in chunk.lines if not line.startswith(_ALLOWED, line.find(b'"decision"'))
         ]
-        apply([orjson.loads(line) for line in flagged], len(chunk.lines), chunk.texts)
+        records = [orjson.loads(line) for line in flagged]
+        apply(records, len(chunk.lines), chunk.texts, chunk.shadow)
         progress.update(task, completed=source.done)
 
     scan_rows(source, options, consume, _report_reject(path), pack)
@@ -185,7 +199,7 @@ def _from_verdicts(path: Path, pack: PolicyPack, apply: Apply) -> None:
                 )
             else:
                 good.append(row)
-        apply(good, len(good), {})
+        apply(good, len(good), {}, [])
 
 
 def _report_reject(path: Path) -> Callable[[Rejected], None]:
@@ -215,6 +229,7 @@ def _print_summary(summary: EnforceSummary, dry_run: bool) -> None:
         ("evasion cases", summary.evasion),
         ("sellers whose standing changed", len(summary.standings)),
         ("blocked, no seller", summary.no_seller),
+        ("shadow decisions recorded", summary.shadow),
     ):
         table.add_row(name, f"{value:,}")
     for step, count in sorted(summary.to_record()["sellers_per_step"].items()):

@@ -1,4 +1,4 @@
-"""``proscribe pack check|show|schema|diff|activate|history``."""
+"""``proscribe pack check|show|schema|diff|activate|end|history``."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from rich.table import Table
 from proscribe.cases import CasesFile, case_files, load_cases
 from proscribe.cli.common import open_db, parse_as_of, parse_jurisdiction, stdout
 from proscribe.cli.effective import class_status, effective_lines, effective_record
-from proscribe.errors import Diagnostic, PackError
+from proscribe.errors import Diagnostic, PackError, UsageError
 from proscribe.policy import PolicyPack, load_pack
 from proscribe.policy.schema import ClassFile, PackFile
 from proscribe.store import DEFAULT_URL
@@ -83,50 +83,131 @@ def show(
     _describe(pack, global_pack, where, date)
 
 
+class Mode(StrEnum):
+    live = "live"
+    staged = "staged"
+    shadow = "shadow"
+
+
+DbOption = Annotated[str, typer.Option(help="Database URL.", envvar="PROSCRIBE_DB")]
+
+
 @app.command("activate")
 def activate_command(
     path: Annotated[str, typer.Argument(help="Pack folder, pack.yaml or bundled id.")],
     note: Annotated[str, typer.Option(help="Why this revision goes live (kept and audited).")],
     by: Annotated[str, typer.Option(help="Who activates it.")] = "cli",
-    db: Annotated[str, typer.Option(help="Database URL.", envvar="PROSCRIBE_DB")] = DEFAULT_URL,
+    mode: Annotated[
+        Mode,
+        typer.Option(
+            help="live: everywhere (ends a stage); staged: for --share of sellers and/or "
+            "--jurisdictions only; shadow: decided beside the live revision, recorded, no effect."
+        ),
+    ] = Mode.live,
+    share: Annotated[
+        float | None,
+        typer.Option(min=0.0, max=1.0, help="staged: the share of sellers (stable hashing)."),
+    ] = None,
+    jurisdictions: Annotated[
+        str | None, typer.Option(help="staged: comma-separated country codes, e.g. HK,MO.")
+    ] = None,
+    db: DbOption = DEFAULT_URL,
 ) -> None:
-    """Make a revision live: its files, who, when and why are kept; an audit event is written."""
-    from proscribe.enforce.revisions import activate
+    """Put a revision in place: its files, who, when and why are kept; an audit event is written."""
+    from proscribe.deploy.revisions import activate
 
+    countries = _countries(jurisdictions)
+    if (share is not None or bool(countries)) != (mode == Mode.staged):
+        raise UsageError(
+            Diagnostic(
+                "PSC-U022",
+                "--share and --jurisdictions go with --mode staged, and it needs one of them",
+                None,
+                "e.g. --mode staged --share 0.1, or --mode staged --jurisdictions HK",
+            )
+        )
     pack = load_pack(path)
-    done = activate(open_db(db), pack, by=by, note=note)
+    done = activate(
+        open_db(db), pack, by=by, note=note, mode=mode.value, share=share, jurisdictions=countries
+    )
     if done is None:
-        stdout.print(f"{pack.id} {pack.revision} is live already (digest {pack.digest[:12]})")
+        stdout.print(
+            f"{pack.id} {pack.revision} is {mode.value} already (digest {pack.digest[:12]})"
+        )
+        return
+    where = f" for {done.scope().describe()}" if mode == Mode.staged else ""
+    stdout.print(
+        f"activated {pack.id} {pack.revision} (digest {pack.digest[:12]}) as {mode.value}{where} "
+        f"by {by}: {note}",
+        markup=False,
+    )
+
+
+def _countries(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    codes = [c.strip() for c in value.split(",") if c.strip()]
+    return [code for code in (parse_jurisdiction(c) for c in codes) if code is not None]
+
+
+@app.command("end")
+def end_command(
+    pack_id: Annotated[str, typer.Argument(help="The pack id.")],
+    mode: Annotated[Mode, typer.Option(help="What to end: staged or shadow.")],
+    note: Annotated[str, typer.Option(help="Why (kept and audited).")],
+    by: Annotated[str, typer.Option(help="Who ends it.")] = "cli",
+    db: DbOption = DEFAULT_URL,
+) -> None:
+    """End a pack's stage (its sellers go back to the live revision) or its shadow."""
+    from proscribe.deploy.revisions import end
+
+    if mode == Mode.live:
+        raise UsageError(
+            Diagnostic(
+                "PSC-U022",
+                "the live revision is replaced, not ended",
+                None,
+                "activate another revision, or withdraw the pack with a `withdrawn` date",
+            )
+        )
+    done = end(open_db(db), pack_id, mode.value, by=by, note=note)
+    if done is None:
+        stdout.print(f"{pack_id}: no {mode.value} revision in place", markup=False)
         return
     stdout.print(
-        f"activated {pack.id} {pack.revision} (digest {pack.digest[:12]}) by {by}: {note}",
-        markup=False,
+        f"ended the {mode.value} revision {done.revision} of {pack_id}: {note}", markup=False
     )
 
 
 @app.command("history")
 def history_command(
     pack_id: Annotated[str, typer.Argument(help="The pack id.")],
-    db: Annotated[str, typer.Option(help="Database URL.", envvar="PROSCRIBE_DB")] = DEFAULT_URL,
+    db: DbOption = DEFAULT_URL,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Every revision of a pack ever activated, oldest first; the last one is live."""
-    from proscribe.enforce.revisions import history
+    """Every activation of a pack, oldest first, and what is in place now."""
+    from proscribe.deploy.revisions import history, in_place
 
-    found = history(open_db(db), pack_id)
+    engine = open_db(db)
+    found = history(engine, pack_id)
+    with engine.connect() as conn:
+        now = in_place(conn, pack_id)
+    current = {
+        mode: getattr(now, mode).id for mode in ("live", "staged", "shadow") if getattr(now, mode)
+    }
     if as_json:
-        stdout.out(
-            orjson.dumps([a.to_record() for a in found], option=orjson.OPT_INDENT_2).decode()
-        )
+        records = [{**a.to_record(), "in_place": a.id in current.values()} for a in found]
+        stdout.out(orjson.dumps(records, option=orjson.OPT_INDENT_2).decode())
         return
     if not found:
         stdout.print(f"{pack_id}: no revision activated in this store", markup=False)
         return
-    for n, a in enumerate(found, start=1):
-        live = "  (live)" if n == len(found) else ""
+    for a in found:
+        mode = a.mode + (f" ({a.scope().describe()})" if a.mode == "staged" else "")
+        now_on = "  ← in place" if a.id in current.values() else ""
         stdout.print(
-            f"{a.activated_at}  {a.revision:<12} {a.digest[:12]}  by {a.activated_by}: "
-            f"{a.note}{live}",
+            f"{a.activated_at}  {mode:<24} {a.revision:<12} {a.digest[:12]}  by "
+            f"{a.activated_by}: {a.note}{now_on}",
             markup=False,
         )
 

@@ -48,6 +48,7 @@ class EnforceSummary:
     standings: dict[str, str] = field(default_factory=dict)
     evasion: int = 0
     no_seller: int = 0
+    shadow: int = 0  # listings also decided under a shadow revision
 
     def add(self, changes: Changes) -> None:
         for action in changes.actions:
@@ -62,6 +63,7 @@ class EnforceSummary:
             "decided": self.decided,
             "flagged": self.flagged,
             "blocked": self.blocked,
+            "shadow_decisions": self.shadow,
             "actions": dict(self.kinds),
             "sellers_per_step": dict(Counter(self.standings.values())),
             "evasion_cases": self.evasion,

@@ -9,11 +9,15 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import orjson
 
 from proscribe.catalogue import Catalogue, Rejected, Row, from_json_line
-from proscribe.decide import Engine
+from proscribe.deploy.decider import Decider
+from proscribe.deploy.deployment import Deployment
+from proscribe.deploy.scope import Scope
+from proscribe.deploy.shadow import shadow_rows
 from proscribe.detect.relisted import RelistIndex
 from proscribe.iterate import batched
 from proscribe.policy import PolicyPack, load_pack
@@ -34,6 +38,10 @@ class ScanOptions:
     store: bool = False  # also return the columns the store indexes
     keep_text: bool = False  # also return the text of flagged listings (for the ledger)
     relist: RelistIndex | None = None  # removed listings (from the store): copies are relisted
+    staged: Path | None = None  # a staged revision, deciding within ``scope``
+    scope: Scope | None = None
+    shadow: Path | None = None  # a shadow revision: decided too, returned as ``shadow`` rows
+    source: str = "scan"  # who decides, for the shadow rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +64,7 @@ class ChunkResult:
     rejected: list[Rejected]
     summary: Summary
     texts: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
+    shadow: list[dict[str, object]] = field(default_factory=list)
 
 
 #: What a worker receives: parsed listings, or raw JSON lines with their row numbers.
@@ -68,21 +77,35 @@ class ScanResult:
     pack: PolicyPack
 
 
-_ENGINE: Engine | None = None
+_DECIDER: Decider | None = None
 _OPTIONS: ScanOptions | None = None
 
 
+def deployment_options(deployment: Deployment) -> dict[str, Any]:
+    """The :class:`ScanOptions` fields that make workers decide under ``deployment``."""
+    return {
+        "staged": deployment.staged.path if deployment.staged else None,
+        "scope": deployment.scope,
+        "shadow": deployment.shadow.path if deployment.shadow else None,
+    }
+
+
 def _init_worker(options: ScanOptions, pack: PolicyPack | None = None) -> None:
-    """Build this process's engine once: from ``pack`` in-process, from its path in a worker."""
-    global _ENGINE, _OPTIONS
-    policy = pack if pack is not None else load_pack(options.pack)
-    _ENGINE = Engine(policy, relist=options.relist)
+    """Build this process's engines once: from ``pack`` in-process, from paths in a worker."""
+    global _DECIDER, _OPTIONS
+    deployment = Deployment(
+        pack if pack is not None else load_pack(options.pack),
+        load_pack(options.staged) if options.staged else None,
+        options.scope,
+        load_pack(options.shadow) if options.shadow else None,
+    )
+    _DECIDER = Decider(deployment, relist=options.relist)
     _OPTIONS = options
 
 
 def decide_chunk(items: list[Item]) -> ChunkResult:
-    """Decide one chunk with this process's engine (see :func:`_init_worker`)."""
-    assert _ENGINE is not None and _OPTIONS is not None
+    """Decide one chunk with this process's engines (see :func:`_init_worker`)."""
+    assert _DECIDER is not None and _OPTIONS is not None
     result = ChunkResult([], [], [], Summary())
     listings: list[Listing] = []
     for item in items:
@@ -91,9 +114,10 @@ def decide_chunk(items: list[Item]) -> ChunkResult:
             result.rejected.append(listing)
         else:
             listings.append(listing)
-    verdicts = _ENGINE.decide_batch(
+    verdicts, pairs = _DECIDER.decide_batch(
         listings, as_of=_OPTIONS.as_of, jurisdiction=_OPTIONS.jurisdiction
     )
+    result.shadow = shadow_rows(pairs, _OPTIONS.source)
     for listing, verdict in zip(listings, verdicts, strict=True):
         record = verdict.to_record()
         line = orjson.dumps(record)

@@ -218,9 +218,53 @@ pack_activations = sa.Table(
     sa.Column("pack_id", sa.String(80), nullable=False),
     sa.Column("revision", sa.String(64), nullable=False),
     sa.Column("digest", sa.String(64), nullable=False),
-    sa.Column("mode", sa.String(16), nullable=False),  # live
+    # live | staged | shadow | staged-ended | shadow-ended (see proscribe.deploy)
+    sa.Column("mode", sa.String(16), nullable=False),
     sa.Column("activated_at", sa.String(40), nullable=False),
     sa.Column("activated_by", sa.Text, nullable=False),
     sa.Column("note", sa.Text, nullable=False),
     sa.Column("files", sa.LargeBinary, nullable=False),  # the pack folder, zipped
+    sa.Column("share", sa.Float),  # staged: the share of sellers it decides for (0-1)
+    sa.Column("jurisdictions", sa.Text),  # staged: the countries it decides in, comma-separated
+)
+
+# --- shadow decisions and resumable rescans (migration 0007) ----------------------------------
+
+shadow_decisions = sa.Table(
+    "shadow_decisions",
+    metadata,
+    sa.Column(
+        "id",
+        sa.BigInteger().with_variant(sa.Integer, "sqlite"),
+        primary_key=True,
+        autoincrement=True,
+    ),
+    sa.Column("pack_id", sa.String(80), nullable=False),
+    sa.Column("live_revision", sa.String(64), nullable=False),
+    sa.Column("shadow_revision", sa.String(64), nullable=False),
+    sa.Column("listing_id", sa.Text, nullable=False),
+    sa.Column("decided_at", sa.String(40), nullable=False),  # ISO 8601 UTC
+    sa.Column("source", sa.String(16), nullable=False),  # enforce | service | rescan
+    sa.Column("live_decision", sa.String(8), nullable=False),
+    sa.Column("shadow_decision", sa.String(8), nullable=False),
+    sa.Column("live_classes", sa.Text, nullable=False),
+    sa.Column("shadow_classes", sa.Text, nullable=False),
+    sa.Column("agree", sa.Boolean, nullable=False),  # same decision and classes
+    sa.Column("live_reason", sa.Text),  # kept where they disagree
+    sa.Column("shadow_reason", sa.Text),
+    sa.Index("ix_shadow_pack_at", "pack_id", "decided_at"),
+)
+
+rescans = sa.Table(
+    "rescans",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("pack_id", sa.String(80), nullable=False),
+    sa.Column("revision", sa.String(64), nullable=False),
+    sa.Column("digest", sa.String(64), nullable=False),
+    sa.Column("as_of", sa.Date, nullable=False),
+    sa.Column("started_at", sa.String(40), nullable=False),
+    sa.Column("finished_at", sa.String(40)),
+    sa.Column("position", sa.Text, nullable=False),  # the last listing id done ("" at start)
+    sa.Column("counts", sa.Text, nullable=False),  # JSON: what it has done so far
 )
