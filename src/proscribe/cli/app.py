@@ -19,6 +19,7 @@ from proscribe.cli import (
     impact,
     ledger,
     packs,
+    rescan,
     scan,
     serve,
     shadow,
@@ -45,6 +46,7 @@ app.add_typer(packs.app, name="pack")
 app.add_typer(shadow.app, name="shadow")
 app.command("enforce")(enforce.enforce)
 app.command("reinstate")(enforce.reinstate_command)
+app.command("rescan")(rescan.rescan_command)
 app.add_typer(ledger.sellers_app, name="seller")
 app.add_typer(ledger.listings_app, name="listing")
 app.add_typer(ledger.appeals_app, name="appeal")

@@ -39,15 +39,20 @@ def remember_fingerprint(
             "seller_id": seller_id,
             "classes": ",".join(classes),
             "removed_on": removed_on,
+            "removed_at": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
             "signature": values,
         },
     )
 
 
-def relist_index(engine: sa.Engine, pack_id: str) -> RelistIndex:
-    """Every fingerprint kept for ``pack_id``, in an LSH index (empty on a new store)."""
+def relist_index(engine: sa.Engine, pack_id: str, *, before: str | None = None) -> RelistIndex:
+    """Every fingerprint kept for ``pack_id``, in an LSH index (empty on a new store);
+    with ``before`` (ISO time), only listings removed before then."""
     index = RelistIndex()
-    query = sa.select(removed_fingerprints).where(removed_fingerprints.c.pack_id == pack_id)
+    t = removed_fingerprints
+    query = sa.select(t).where(t.c.pack_id == pack_id)
+    if before is not None:
+        query = query.where(sa.or_(t.c.removed_at.is_(None), t.c.removed_at < before))
     with engine.connect() as conn:
         for row in conn.execute(query):
             values = np.frombuffer(row.signature, dtype="<u4")

@@ -207,6 +207,7 @@ removed_fingerprints = sa.Table(
     sa.Column("classes", sa.Text, nullable=False),
     sa.Column("removed_on", sa.Date, nullable=False),
     sa.Column("signature", sa.LargeBinary, nullable=False),  # NUM_PERM little-endian uint32
+    sa.Column("removed_at", sa.String(40)),  # ISO time (0007): a rescan matches earlier ones
 )
 
 # --- pack revisions activated, with the files they were decided under (migration 0006) ----

@@ -1,4 +1,5 @@
-"""Shadow and staged activations, shadow decisions, resumable rescans.
+"""Shadow and staged activations, shadow decisions, resumable rescans; when each removed
+listing was fingerprinted (a rescan matches only listings removed before it started).
 
 Revision ID: 0007
 Revises: 0006
@@ -19,6 +20,8 @@ def upgrade() -> None:
     with op.batch_alter_table("pack_activations") as batch:
         batch.add_column(sa.Column("share", sa.Float))
         batch.add_column(sa.Column("jurisdictions", sa.Text))
+    with op.batch_alter_table("removed_fingerprints") as batch:
+        batch.add_column(sa.Column("removed_at", sa.String(40)))
     op.create_table(
         "shadow_decisions",
         sa.Column(
@@ -59,6 +62,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("rescans")
     op.drop_table("shadow_decisions")
+    with op.batch_alter_table("removed_fingerprints") as batch:
+        batch.drop_column("removed_at")
     with op.batch_alter_table("pack_activations") as batch:
         batch.drop_column("jurisdictions")
         batch.drop_column("share")
