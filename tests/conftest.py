@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -17,6 +18,7 @@ import sqlalchemy as sa
 os.environ.setdefault("PROSCRIBE_CACHE_DIR", tempfile.mkdtemp(prefix="proscribe-cache-"))
 
 from proscribe import Engine, Listing, PolicyPack, Verdict, load_pack
+from proscribe.policy.pack import BUNDLED
 
 PACK_ID = "cn-crypto-mining-2021"
 ENFORCED = dt.date(2021, 10, 20)
@@ -55,16 +57,33 @@ classes:
 def overridden_pack(folder: Path) -> Path:
     """The bundled pack with two country overrides: a domestic (CN) one that tightens, a
     wholesale (HK) one that loosens and extends the pack to HK."""
-    import shutil
-
-    from proscribe.policy.pack import BUNDLED
-
     shutil.copytree(BUNDLED / PACK_ID, folder)
     with (folder / "pack.yaml").open("a", encoding="utf-8") as out:
         out.write("overrides: [wholesale.override.yaml, domestic.override.yaml]\n")
     (folder / "domestic.override.yaml").write_text(DOMESTIC, encoding="utf-8")
     (folder / "wholesale.override.yaml").write_text(WHOLESALE, encoding="utf-8")
     return folder
+
+
+def next_revision(tmp_path: Path) -> Path:
+    """Hardware blocks only when certain; tutorials reviewed sooner; bare coins blocked."""
+    pack = tmp_path / "next"
+    shutil.copytree(BUNDLED / PACK_ID, pack)
+    edit_text(pack / "pack.yaml", 'revision: "2021.10.1"', 'revision: "2021.11.1"')
+    edit_text(
+        pack / "mining-hardware.yaml",
+        "thresholds: {review: 0.5, block: 0.8}",
+        "thresholds: {review: 0.5, block: 0.99}",
+    )
+    edit_text(
+        pack / "pack.yaml", "crypto-tutorials: {review: 0.35", "crypto-tutorials: {review: 0.1"
+    )
+    edit_text(
+        pack / "virtual-currency.yaml",
+        "thresholds: {review: 0.5, block: 0.8}",
+        "thresholds: {review: 0.3, block: 0.35}",
+    )
+    return pack
 
 
 @pytest.fixture(scope="session")

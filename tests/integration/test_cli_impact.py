@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import edit_text
-
-from proscribe.policy.pack import BUNDLED
+from tests.conftest import next_revision
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 ROWS = [
@@ -22,33 +19,12 @@ ROWS = [
 ]
 
 
-def _revision(tmp_path: Path) -> Path:
-    """Hardware blocks only when certain; tutorials reviewed sooner; bare coins blocked."""
-    pack = tmp_path / "next"
-    shutil.copytree(BUNDLED / "cn-crypto-mining-2021", pack)
-    edit_text(pack / "pack.yaml", 'revision: "2021.10.1"', 'revision: "2021.11.1"')
-    edit_text(
-        pack / "mining-hardware.yaml",
-        "thresholds: {review: 0.5, block: 0.8}",
-        "thresholds: {review: 0.5, block: 0.99}",
-    )
-    edit_text(
-        pack / "pack.yaml", "crypto-tutorials: {review: 0.35", "crypto-tutorials: {review: 0.1"
-    )
-    edit_text(
-        pack / "virtual-currency.yaml",
-        "thresholds: {review: 0.5, block: 0.8}",
-        "thresholds: {review: 0.3, block: 0.35}",
-    )
-    return pack
-
-
 def test_impact_reports_each_kind_of_change_with_examples_and_sellers(
     cli: Cli, tmp_path: Path
 ) -> None:
     catalogue = tmp_path / "catalogue.jsonl"
     catalogue.write_text("".join(json.dumps(r) + "\n" for r in ROWS) + "{broken\n")
-    new = _revision(tmp_path)
+    new = next_revision(tmp_path)
     done = cli("impact", str(catalogue), "--from", "cn-crypto-mining-2021", "--to", str(new),
                "--as-of", "2021-10-20", "--jurisdiction", "CN", "--json")  # fmt: skip
     assert done.returncode == 0, done.stderr
@@ -74,7 +50,7 @@ def test_impact_reports_each_kind_of_change_with_examples_and_sellers(
 
 
 def test_pack_diff_names_what_the_revision_changed(cli: Cli, tmp_path: Path) -> None:
-    new = _revision(tmp_path)
+    new = next_revision(tmp_path)
     done = cli("pack", "diff", "cn-crypto-mining-2021", str(new), "--json")
     assert done.returncode == 0, done.stderr
     paths = {" › ".join(c["path"]) for c in json.loads(done.stdout)["changes"]}
@@ -95,7 +71,7 @@ def test_activation_history_keeps_every_revision_and_its_files(
     assert first.returncode == 0, first.stderr
     again = cli("pack", "activate", "cn-crypto-mining-2021", "--note", "x", "--db", db_url)
     assert "live already" in again.stdout
-    new = _revision(tmp_path)
+    new = next_revision(tmp_path)
     assert cli("pack", "activate", str(new), "--note", "Nov revision", "--by", "bob",
                "--db", db_url).returncode == 0  # fmt: skip
     done = cli("pack", "history", "cn-crypto-mining-2021", "--db", db_url, "--json")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 import tempfile
 import threading
 import time
@@ -32,7 +33,7 @@ from proscribe.types import Listing
 KEY_CACHE_SECONDS = 10.0
 #: How stale the service's copy of removed listings (the `relisted` signal) and of the pack's
 #: activations may be.
-REFRESH_SECONDS = 30.0
+REFRESH_SECONDS = float(os.environ.get("PROSCRIBE_REFRESH_SECONDS", "30"))
 
 
 @dataclass
