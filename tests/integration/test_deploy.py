@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import httpx
 import pytest
 import sqlalchemy as sa
 from tests.conftest import PACK_ID, edit_text, next_revision
@@ -25,6 +26,7 @@ from proscribe.store.tables import (
     removals,
     rescans,
     sellers,
+    shadow_decisions,
     strikes,
 )
 from proscribe.synth.catalogue import write
@@ -257,3 +259,39 @@ def test_a_rescan_killed_midway_resumes_to_the_state_of_an_uninterrupted_one(
     summary = json.loads(resumed.stdout)
     assert summary["resumed"] is True and summary["decided"] == summary["listings"]
     assert _state(db_url) == expected
+
+
+def test_the_service_follows_activations_and_records_its_shadow_decisions(
+    db_url: str, tmp_path: Path
+) -> None:
+    from tests.integration.test_api import start
+
+    from proscribe.enforce.keys import create_key
+
+    engine = engine_for(db_url)
+    upgrade(engine)
+    activate(engine, load_pack(PACK_ID), by="ann", note="ban")
+    key = create_key(engine, name="shop", role="integrator")
+    process, url = start(db_url, env={"PROSCRIBE_REFRESH_SECONDS": "0.2"})
+    client = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {key}"}, timeout=30)
+    coin = {"id": "coin", "title": "比特币", "seller_id": "s1", "as_of": ENFORCED}
+    try:
+        assert client.post("/v1/listings/check", json=coin).json()["decision"] == "review"
+        nxt = load_pack(next_revision(tmp_path))
+        activate(engine, nxt, by="bob", note="coins", mode="shadow")
+        time.sleep(0.5)  # the service re-reads activations every 0.2 s here
+        for i in range(3):
+            verdict = client.post("/v1/listings", json={**coin, "id": f"coin{i}"}).json()
+            assert verdict["verdict"]["revision"] == "2021.10.1"  # the shadow has no effect
+        activate(engine, nxt, by="bob", note="all sellers", mode="staged", share=1.0)
+        time.sleep(0.5)
+        staged = client.post("/v1/listings/check", json=coin).json()
+        assert (staged["revision"], staged["decision"]) == ("2021.11.1", "block")
+    finally:
+        process.terminate()  # a clean stop writes the queued shadow rows
+        process.wait(timeout=20)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(shadow_decisions.c.source, shadow_decisions.c.shadow_decision)
+        ).all()
+    assert len(rows) >= 3 and {tuple(r) for r in rows} >= {("service", "block")}
