@@ -183,6 +183,11 @@ def test_rescan_enforces_what_changed_and_a_second_run_changes_nothing(
     catalogue = _catalogue(tmp_path, ROWS)
     _grace_then_next(cli, db_url, catalogue, tmp_path)
     assert _count(db_url, strikes) == 0  # grace: notices only
+    old = cli("listing", "explain", "coin1", "--db", db_url, "--json")  # under 2021.10.1 still
+    assert old.returncode == 0, old.stderr
+    got = json.loads(old.stdout)
+    assert got["redecided"]["revision"] == "2021.10.1" and got["matches"] is True
+    assert got["redecided"]["decision"] == "review"  # the live revision would block it now
     done = cli("rescan", "--as-of", ENFORCED, "--db", db_url, "--json")
     assert done.returncode == 0, done.stderr
     counts = json.loads(done.stdout)["counts"]
@@ -196,6 +201,8 @@ def test_rescan_enforces_what_changed_and_a_second_run_changes_nothing(
     assert status["coin1"] == "removed" and "coin1" in struck  # newly blocked, enforced
     # blocked in grace, only reviewed now: it stays down for a reviewer, and is not struck
     assert status["hw"] == "removed" and "hw" not in struck
+    now = json.loads(cli("listing", "explain", "coin1", "--db", db_url, "--json").stdout)
+    assert now["redecided"]["revision"] == "2021.11.1" and now["redecided"]["decision"] == "block"
     events = _count(db_url, audit_events)
     again = cli("rescan", "--as-of", ENFORCED, "--db", db_url, "--json")
     assert json.loads(again.stdout)["counts"].get("decision", 0) == 0

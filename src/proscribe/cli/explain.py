@@ -35,11 +35,11 @@ def explain(
     if as_json:
         stdout.out(orjson.dumps(verdict.to_record(), option=orjson.OPT_INDENT_2).decode())
     else:
-        _show(verdict, listing)
+        show_verdict(verdict, listing)
     raise typer.Exit(1 if verdict.decision == "block" else 0)
 
 
-def _show(verdict: Verdict, listing: Listing) -> None:
+def show_verdict(verdict: Verdict, listing: Listing) -> None:
     stdout.print(
         Text.assemble(
             ("decision ", "bold"),

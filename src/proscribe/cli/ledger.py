@@ -1,7 +1,9 @@
-"""``proscribe seller show``, ``listing show`` and ``appeal open|decide``."""
+"""``proscribe seller show``, ``listing show|explain`` and ``appeal open|decide``."""
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from typing import Annotated, Any
 
 import orjson
@@ -74,6 +76,32 @@ def listing_show(listing_id: str, db: DbOption = DEFAULT_URL, as_json: JsonOptio
     )
     stdout.print(f"reason: {view['verdict']['reason']}", markup=False)
     _print_history(view["history"])
+
+
+@listings_app.command("explain")
+def listing_explain(
+    listing_id: str, db: DbOption = DEFAULT_URL, as_json: JsonOption = False
+) -> None:
+    """Re-decide a stored listing under the revision its verdict names (files kept by
+    `pack activate`), as of its date and in its country; say whether it comes out the same."""
+    from proscribe.cli.explain import show_verdict
+    from proscribe.deploy.reexplain import reexplain
+
+    with tempfile.TemporaryDirectory(prefix="proscribe-revision-") as into:
+        found = reexplain(open_db(db), listing_id, Path(into))
+    if as_json:
+        _print_json(found.to_record())
+        return
+    stored = found.stored
+    stdout.print(
+        f"listing {listing_id}: stored verdict {stored['decision']} "
+        f"({', '.join(stored['classes']) or 'no class'}) under {stored['pack']} "
+        f"{stored['revision']} as of {stored['as_of']}; re-decided under the same revision "
+        f"(digest {found.pack.digest[:12]}, restored from the store): "
+        + ("the same decision and classes" if found.matches else "DIFFERENT — see below"),
+        markup=False,
+    )
+    show_verdict(found.verdict, found.listing)
 
 
 @appeals_app.command("open")
