@@ -11,13 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
 from typing import Any
 
 from proscribe.decide import Engine, Verdict
 from proscribe.detect import Document
-from proscribe.iterate import batched
-from proscribe.policy import PolicyPack
+from proscribe.iterate import batched, ordered_map
+from proscribe.policy import PolicyPack, load_pack
 from proscribe.types import Listing
 
 KINDS = ("newly blocked", "unblocked", "newly sent to review", "no longer reviewed")
@@ -67,6 +70,21 @@ class Impact:
                     "after": {"decision": after.decision, "reason": after.reason},
                 }
             )
+
+    def merge(self, other: Impact) -> None:
+        """Add ``other`` (the next part of the catalogue) to this report."""
+        self.rows += other.rows
+        self.transitions.update(other.transitions)
+        for mine, theirs in (
+            (self.by_class, other.by_class),
+            (self.by_category, other.by_category),
+        ):
+            for key, counts in theirs.items():
+                mine[key].update(counts)
+        for kind, found in other.examples.items():
+            self.examples[kind].extend(found[: self.keep - len(self.examples[kind])])
+        self.blocked_before.update(other.blocked_before)
+        self.blocked_after.update(other.blocked_after)
 
     def counts(self) -> dict[str, int]:
         out = dict.fromkeys(KINDS, 0)
@@ -122,13 +140,53 @@ def impact(
     jurisdiction: str | None,
     keep: int = 5,
     chunk: int = 1000,
+    workers: int = 1,
 ) -> Impact:
-    """Decide every listing under both revisions (one normalisation) and tally the changes."""
+    """Decide every listing under both revisions (one normalisation) and tally the changes.
+
+    With ``workers`` > 1, chunks are decided in that many processes (each builds both engines
+    from the packs' folders once) and the parts merged in input order: the same report.
+    """
     report = Impact(keep=keep)
-    for batch in batched(listings, chunk):
-        docs = [Document.of(x) for x in batch]
-        before = old.decide_documents(docs, as_of=as_of, jurisdiction=jurisdiction)
-        after = new.decide_documents(docs, as_of=as_of, jurisdiction=jurisdiction)
-        for listing, a, b in zip(batch, before, after, strict=True):
-            report.add(listing, a, b)
+    batches = batched(listings, chunk)
+    if workers <= 1:
+        for batch in batches:
+            report.merge(_tally((old, new), batch, as_of, jurisdiction, keep))
+        return report
+    paths = (old.pack.path, new.pack.path)
+    task = partial(_tally_here, as_of=as_of, jurisdiction=jurisdiction, keep=keep)
+    with ProcessPoolExecutor(workers, initializer=_init_engines, initargs=paths) as pool:
+        for part in ordered_map(pool, task, batches, workers * 2):
+            report.merge(part)
     return report
+
+
+def _tally(
+    engines: tuple[Engine, Engine],
+    batch: list[Listing],
+    as_of: dt.date,
+    jurisdiction: str | None,
+    keep: int,
+) -> Impact:
+    part = Impact(keep=keep)
+    docs = [Document.of(x) for x in batch]
+    before = engines[0].decide_documents(docs, as_of=as_of, jurisdiction=jurisdiction)
+    after = engines[1].decide_documents(docs, as_of=as_of, jurisdiction=jurisdiction)
+    for listing, a, b in zip(batch, before, after, strict=True):
+        part.add(listing, a, b)
+    return part
+
+
+_ENGINES: tuple[Engine, Engine] | None = None
+
+
+def _init_engines(old: Path, new: Path) -> None:
+    global _ENGINES
+    _ENGINES = (Engine(load_pack(old)), Engine(load_pack(new)))
+
+
+def _tally_here(
+    batch: list[Listing], *, as_of: dt.date, jurisdiction: str | None, keep: int
+) -> Impact:
+    assert _ENGINES is not None, "the worker's engines are built by _init_engines"
+    return _tally(_ENGINES, batch, as_of, jurisdiction, keep)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future
 from typing import TypeVar
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -18,3 +21,17 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
             batch = []
     if batch:
         yield batch
+
+
+def ordered_map(
+    pool: Executor, fn: Callable[[T], R], items: Iterable[T], window: int
+) -> Iterator[R]:
+    """``fn`` over ``items`` in ``pool``, results in input order, at most ``window`` in flight
+    (so a long input is never read ahead into memory)."""
+    pending: deque[Future[R]] = deque()
+    for item in items:
+        pending.append(pool.submit(fn, item))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()

@@ -84,3 +84,17 @@ def test_activation_history_keeps_every_revision_and_its_files(
     assert restored.digest == found[0]["digest"]  # the very files it decided with
     verify = cli("audit", "verify", "--db", db_url)
     assert verify.returncode == 0 and "2 events" in verify.stdout
+
+
+def test_impact_over_two_processes_is_the_same_report(cli: Cli, tmp_path: Path) -> None:
+    from proscribe.synth.catalogue import write
+
+    catalogue = tmp_path / "catalogue.jsonl"
+    write(catalogue, 5_000, seed=21)
+    new = next_revision(tmp_path)
+    args = ("impact", str(catalogue), "--from", "cn-crypto-mining-2021", "--to", str(new),
+            "--as-of", "2021-10-20", "--jurisdiction", "CN", "--json")  # fmt: skip
+    one, two = cli(*args, "--workers", "1"), cli(*args, "--workers", "2")
+    assert one.returncode == 0 and two.returncode == 0, one.stderr + two.stderr
+    assert json.loads(one.stdout) == json.loads(two.stdout)
+    assert sum(json.loads(one.stdout)["changes"].values()) > 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
@@ -29,6 +30,9 @@ def impact_command(
     report_path: Annotated[
         Path | None, typer.Option("--report", help="Also write an HTML report with charts.")
     ] = None,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Processes deciding listings.")
+    ] = os.cpu_count() or 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Decide the catalogue under both revisions and report what changes (exit 0)."""
@@ -53,6 +57,7 @@ def impact_command(
             as_of=parse_as_of(as_of),
             jurisdiction=parse_jurisdiction(jurisdiction),
             keep=examples,
+            workers=workers,
         )
     for row in rejected[:10]:
         stderr.print(f"{catalogue}: row {row.row}: {row.code} {row.message}", markup=False)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from proscribe.deploy.deployment import Deployment
 from proscribe.deploy.scope import Scope
 from proscribe.deploy.shadow import shadow_rows
 from proscribe.detect.relisted import RelistIndex
-from proscribe.iterate import batched
+from proscribe.iterate import batched, ordered_map
 from proscribe.policy import PolicyPack, load_pack
 from proscribe.scan.summary import Summary
 from proscribe.types import Listing
@@ -180,17 +179,11 @@ def scan_rows(
 def _parallel(
     chunks: Iterator[list[Item]], options: ScanOptions, consume: Callable[[ChunkResult], None]
 ) -> None:
-    window: deque[Future[ChunkResult]] = deque()
-    limit = options.workers * 2
     with ProcessPoolExecutor(
         options.workers, initializer=_init_worker, initargs=(options,)
     ) as pool:
-        for chunk in chunks:
-            window.append(pool.submit(decide_chunk, chunk))
-            if len(window) >= limit:
-                consume(window.popleft().result())
-        while window:
-            consume(window.popleft().result())
+        for result in ordered_map(pool, decide_chunk, chunks, options.workers * 2):
+            consume(result)
 
 
 def _chunks(
