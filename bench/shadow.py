@@ -41,7 +41,9 @@ def _candidate(folder: Path) -> Path:
     text = (folder / "pack.yaml").read_text()
     (folder / "pack.yaml").write_text(text.replace('revision: "2021.10.1"', 'revision: "bench"'))
     cls = folder / "virtual-currency.yaml"
-    cls.write_text(cls.read_text().replace("{review: 0.5, block: 0.8}", "{review: 0.3, block: 0.4}", 1))
+    cls.write_text(
+        cls.read_text().replace("{review: 0.5, block: 0.8}", "{review: 0.3, block: 0.4}", 1)
+    )
     return folder
 
 

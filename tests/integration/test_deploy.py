@@ -58,7 +58,7 @@ def _count(db: str, table: sa.Table) -> int:
 
 
 def test_activation_modes_replay_in_order_and_ambiguity_is_refused(
-    db_url: str, tmp_path: Path
+    cli: Cli, db_url: str, tmp_path: Path
 ) -> None:
     engine = engine_for(db_url)
     upgrade(engine)
@@ -79,6 +79,8 @@ def test_activation_modes_replay_in_order_and_ambiguity_is_refused(
         now = in_place(conn, PACK_ID)
     assert now.live and now.live.revision == "2021.11.1"
     assert now.staged is None and now.shadow is None  # the shadow went live: nothing to compare
+    shown = cli("pack", "show", PACK_ID, "--db", db_url, "--json")
+    assert json.loads(shown.stdout)["spec"]["revision"] == "2021.11.1"  # the store's live one
     edit_text(v2.path / "pack.yaml", "title: Crypto", "title: Edited crypto")
     with pytest.raises(UsageError, match="PSC-U020"):  # same revision string, other contents
         activate(engine, load_pack(v2.path), by="bob", note="sneaky")

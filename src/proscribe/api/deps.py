@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 import os
 import tempfile
@@ -25,9 +26,11 @@ from proscribe.deploy.shadow import ShadowWriter, shadow_rows
 from proscribe.enforce import Ledger
 from proscribe.enforce.fingerprints import relist_index
 from proscribe.enforce.keys import Principal, authenticate
-from proscribe.errors import Diagnostic, PackError, UsageError
+from proscribe.errors import Diagnostic, PackError, ProscribeError, UsageError
 from proscribe.policy import PolicyPack, bundled_pack_ids, load_pack
 from proscribe.types import Listing
+
+log = logging.getLogger(__name__)
 
 #: How long an API key's lookup is remembered; a revoked key works at most this much longer.
 KEY_CACHE_SECONDS = 10.0
@@ -84,12 +87,19 @@ class Service:
         if now - self._refreshed_at < REFRESH_SECONDS:
             return
         self._refreshed_at = now  # first: concurrent requests do not all reload
+        relist = relist_index(self.db, self.pack.id)
         newest = latest_activation(self.db, self.pack.id)
         if newest != self._activation:
             self._activation = newest
             into = Path(tempfile.mkdtemp(dir=self.restored))
-            self.decider = Decider(deployment_for(self.db, self.pack_ref, into))  # one swap
-        self.decider.set_relist(relist_index(self.db, self.pack.id))
+            try:
+                decider = Decider(deployment_for(self.db, self.pack_ref, into), relist)
+            except ProscribeError as exc:  # e.g. `serve --pack FOLDER` and another went live
+                log.error("keeping the revisions in use: %s", exc)
+            else:
+                self.decider = decider  # one swap of the reference, relist index included
+                return
+        self.decider.set_relist(relist)
 
     def principal(self, key: str) -> Principal | None:
         """The key's holder, remembered for ``KEY_CACHE_SECONDS`` (a revocation takes that long)."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import orjson
@@ -14,6 +16,7 @@ from rich.table import Table
 from proscribe.cases import CasesFile, case_files, load_cases
 from proscribe.cli.common import open_db, parse_as_of, parse_jurisdiction, stdout
 from proscribe.cli.effective import class_status, effective_lines, effective_record
+from proscribe.deploy import deployment_for
 from proscribe.errors import Diagnostic, PackError, UsageError
 from proscribe.policy import PolicyPack, load_pack
 from proscribe.policy.schema import ClassFile, PackFile
@@ -62,10 +65,23 @@ def show(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Say what is in force on YYYY-MM-DD.")
     ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(help="Show the revision live in this store (when one was activated)."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the pack as JSON.")] = False,
 ) -> None:
     """Say what a pack prohibits, where and from when; for one country at one date."""
-    global_pack = load_pack(ref)
+    with tempfile.TemporaryDirectory(prefix="proscribe-revision-") as restored:
+        global_pack = (
+            deployment_for(open_db(db), ref, Path(restored)).live if db else load_pack(ref)
+        )
+        _show_pack(global_pack, jurisdiction, as_of, as_json)
+
+
+def _show_pack(
+    global_pack: PolicyPack, jurisdiction: str | None, as_of: str | None, as_json: bool
+) -> None:
     where = parse_jurisdiction(jurisdiction)
     pack = global_pack.effective(where)
     date = parse_as_of(as_of) if as_of else None
