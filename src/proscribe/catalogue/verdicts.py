@@ -27,7 +27,22 @@ REQUIRED = (
 
 
 def read_verdicts(path: Path) -> Iterator[dict[str, Any] | Rejected]:
-    """Verdict records of a JSON Lines or Parquet file; malformed rows come out rejected."""
+    """Verdict records of a JSON Lines or Parquet file, or of a folder of Parquet parts (a
+    Spark sweep's output); malformed rows come out rejected."""
+    if path.is_dir():
+        parts = sorted(path.glob("*.parquet"))
+        if not parts:
+            raise CatalogueError(
+                Diagnostic(
+                    "PSC-C001",
+                    "cannot read the verdicts: the folder holds no .parquet files",
+                    Location(str(path)),
+                    "give the OUTPUT folder of `proscribe spark-scan` or a scan's --out file",
+                )
+            )
+        for part in parts:
+            yield from _parquet(part)
+        return
     if not path.is_file():
         raise CatalogueError(
             Diagnostic(

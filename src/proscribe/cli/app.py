@@ -23,6 +23,7 @@ from proscribe.cli import (
     scan,
     serve,
     shadow,
+    spark,
     testing,
     train,
 )
@@ -42,6 +43,7 @@ app.command("test")(testing.test)
 app.command("eval")(evaluate.evaluate)
 app.command("train")(train.train_command)
 app.command("impact")(impact.impact_command)
+app.command("spark-scan")(spark.spark_scan)
 app.add_typer(packs.app, name="pack")
 app.add_typer(shadow.app, name="shadow")
 app.command("enforce")(enforce.enforce)
