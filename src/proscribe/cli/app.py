@@ -26,6 +26,7 @@ from proscribe.cli import (
     spark,
     testing,
     train,
+    worker,
 )
 from proscribe.cli.common import stderr
 from proscribe.errors import ProscribeError
@@ -58,6 +59,7 @@ app.command("serve")(serve.serve)
 app.add_typer(serve.keys_app, name="keys")
 app.add_typer(serve.reviews_app, name="reviews")
 app.add_typer(db.app, name="db")
+app.command("worker")(worker.worker)
 
 
 def main() -> None:

@@ -269,3 +269,18 @@ rescans = sa.Table(
     sa.Column("position", sa.Text, nullable=False),  # the last listing id done ("" at start)
     sa.Column("counts", sa.Text, nullable=False),  # JSON: what it has done so far
 )
+
+# --- the stream worker's verdicts, one per event (migration 0008) ---------------------------
+
+stream_verdicts = sa.Table(
+    "stream_verdicts",
+    metadata,
+    sa.Column("stream", sa.String(200), primary_key=True),
+    sa.Column("event_id", sa.String(40), primary_key=True),  # Redis stream id: "<ms>-<seq>"
+    sa.Column("listing_id", sa.Text, nullable=False),
+    sa.Column("consumer", sa.String(200), nullable=False),
+    sa.Column("decided_at", sa.String(40), nullable=False),  # ISO 8601 UTC, when recorded
+    sa.Column("decision", sa.String(8), nullable=False),
+    sa.Column("record", sa.Text, nullable=False),  # the verdict record (JSON)
+    sa.Index("ix_stream_verdicts_listing", "listing_id"),
+)

@@ -1,0 +1,1 @@
+"""The stream tier: a worker consuming listing events from Redis Streams."""
