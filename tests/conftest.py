@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -144,3 +146,51 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         conn.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     engine.dispose()
     yield url
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path) -> Iterator[str]:
+    """A throw-away Redis server (Debian's redis-server) on a free loopback port."""
+    server = shutil.which("redis-server")
+    if server is None:
+        if os.environ.get("PROSCRIBE_REQUIRE_REDIS"):
+            pytest.fail("PROSCRIBE_REQUIRE_REDIS is set but redis-server is not installed")
+        pytest.skip("redis-server is not installed (Debian: redis-server; .ci/run installs it)")
+    port = free_port()
+    process = subprocess.Popen(
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
+         "no", "--dir", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    import redis
+
+    client = redis.Redis(port=port)
+    for _ in range(100):
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def require_spark() -> None:
+    """Skip without pyspark or Java (fail instead where CI sets PROSCRIBE_REQUIRE_SPARK)."""
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        missing = "pyspark"
+    else:
+        missing = "" if shutil.which("java") else "java"
+    if missing and os.environ.get("PROSCRIBE_REQUIRE_SPARK"):
+        pytest.fail(f"PROSCRIBE_REQUIRE_SPARK is set but {missing} is missing")
+    if missing:
+        pytest.skip(f"{missing} is not installed (pip install '.[spark]', Java 17+)")

@@ -82,9 +82,9 @@ def test_activation_modes_replay_in_order_and_ambiguity_is_refused(
     shown = cli("pack", "show", PACK_ID, "--db", db_url, "--json")
     assert json.loads(shown.stdout)["spec"]["revision"] == "2021.11.1"  # the store's live one
     edit_text(v2.path / "pack.yaml", "title: Crypto", "title: Edited crypto")
-    with pytest.raises(UsageError, match="PSC-U020"):  # same revision string, other contents
+    with pytest.raises(UsageError, match="PSC-U040"):  # same revision string, other contents
         activate(engine, load_pack(v2.path), by="bob", note="sneaky")
-    with pytest.raises(UsageError, match="PSC-U021"):  # a folder that is not the live one
+    with pytest.raises(UsageError, match="PSC-U041"):  # a folder that is not the live one
         load_deployment(engine, load_pack(v2.path), given_folder=True, into=tmp_path / "r")
     live = load_deployment(engine, v1, given_folder=False, into=tmp_path / "r2").live
     assert (live.revision, live.digest) == ("2021.11.1", v2.digest)  # restored from the store
@@ -143,7 +143,7 @@ def test_a_staged_revision_decides_for_its_share_of_sellers_only(
                "--note", "half first", "--db", db_url)  # fmt: skip
     assert done.returncode == 0, done.stderr
     bad = cli("pack", "activate", str(nxt), "--share", "0.5", "--note", "x", "--db", db_url)
-    assert bad.returncode == 2 and "PSC-U022" in bad.stderr
+    assert bad.returncode == 2 and "PSC-U042" in bad.stderr
     run = cli("enforce", str(catalogue), "--as-of", ENFORCED, "--db", db_url, "--jurisdiction",
               "CN", "--json")  # fmt: skip
     assert run.returncode == 1, run.stderr

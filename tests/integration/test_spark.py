@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from tests.conftest import require_spark
 
 from proscribe.catalogue.verdicts import read_verdicts
 from proscribe.store import engine_for
@@ -21,23 +20,10 @@ Cli = Callable[..., subprocess.CompletedProcess[str]]
 AS_OF = "2021-10-20"
 
 
-def _spark_or_skip() -> None:
-    try:
-        import pyspark  # noqa: F401
-    except ImportError:
-        missing = "pyspark"
-    else:
-        missing = "" if shutil.which("java") else "java"
-    if missing and os.environ.get("PROSCRIBE_REQUIRE_SPARK"):
-        pytest.fail(f"PROSCRIBE_REQUIRE_SPARK is set but {missing} is missing")
-    if missing:
-        pytest.skip(f"{missing} is not installed (pip install '.[spark]', Java 17+)")
-
-
 @pytest.fixture(scope="module")
 def swept(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     """A 3,000-listing catalogue (plus one bad row), swept by Spark and scanned by `scan`."""
-    _spark_or_skip()
+    require_spark()
     import pyarrow as pa
     import pyarrow.parquet as pq
 

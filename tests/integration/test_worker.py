@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 import sqlalchemy as sa
 
 from proscribe import Engine, load_pack
@@ -26,40 +20,6 @@ from proscribe.synth.catalogue import generate
 from proscribe.types import Listing
 
 AS_OF = "2021-10-20"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture
-def redis_url(tmp_path: Path) -> Iterator[str]:
-    """A throw-away Redis server (Debian's redis-server) on a free loopback port."""
-    server = shutil.which("redis-server")
-    if server is None:
-        if os.environ.get("PROSCRIBE_REQUIRE_REDIS"):
-            pytest.fail("PROSCRIBE_REQUIRE_REDIS is set but redis-server is not installed")
-        pytest.skip("redis-server is not installed (Debian: redis-server; .ci/run installs it)")
-    port = _free_port()
-    process = subprocess.Popen(
-        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
-         "no", "--dir", str(tmp_path)],
-        stdout=subprocess.DEVNULL,
-    )  # fmt: skip
-    import redis
-
-    client = redis.Redis(port=port)
-    for _ in range(100):
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.05)
-    yield f"redis://127.0.0.1:{port}/0"
-    process.terminate()
-    process.wait(timeout=10)
 
 
 def _publish(url: str, rows: list[dict[str, Any]], extra: list[str] = ()) -> None:  # type: ignore[assignment]

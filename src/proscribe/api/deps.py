@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
-import os
 import tempfile
 import threading
 import time
@@ -24,7 +23,7 @@ from proscribe.deploy import Decider, deployment_for
 from proscribe.deploy.revisions import latest_activation
 from proscribe.deploy.shadow import ShadowWriter, shadow_rows
 from proscribe.enforce import Ledger
-from proscribe.enforce.fingerprints import relist_index
+from proscribe.enforce.fingerprints import REFRESH_SECONDS, relist_index
 from proscribe.enforce.keys import Principal, authenticate
 from proscribe.errors import Diagnostic, PackError, ProscribeError, UsageError
 from proscribe.policy import PolicyPack, bundled_pack_ids, load_pack
@@ -34,9 +33,6 @@ log = logging.getLogger(__name__)
 
 #: How long an API key's lookup is remembered; a revoked key works at most this much longer.
 KEY_CACHE_SECONDS = 10.0
-#: How stale the service's copy of removed listings (the `relisted` signal) and of the pack's
-#: activations may be.
-REFRESH_SECONDS = float(os.environ.get("PROSCRIBE_REFRESH_SECONDS", "30"))
 
 
 @dataclass

@@ -136,7 +136,7 @@ def activate_command(
     if (share is not None or bool(countries)) != (mode == Mode.staged):
         raise UsageError(
             Diagnostic(
-                "PSC-U022",
+                "PSC-U042",
                 "--share and --jurisdictions go with --mode staged, and it needs one of them",
                 None,
                 "e.g. --mode staged --share 0.1, or --mode staged --jurisdictions HK",
@@ -180,7 +180,7 @@ def end_command(
     if mode == Mode.live:
         raise UsageError(
             Diagnostic(
-                "PSC-U022",
+                "PSC-U042",
                 "the live revision is replaced, not ended",
                 None,
                 "activate another revision, or withdraw the pack with a `withdrawn` date",

@@ -75,7 +75,7 @@ def _live(
     if given_folder:
         raise UsageError(
             Diagnostic(
-                "PSC-U021",
+                "PSC-U041",
                 f"{pack.path} is not the live revision of {pack.id} in this store (live: "
                 f"{live.revision}, digest {live.digest[:12]}; this folder: {pack.revision}, "
                 f"digest {pack.digest[:12]})",

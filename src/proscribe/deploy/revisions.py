@@ -168,7 +168,7 @@ def _check_revision(conn: sa.Connection, pack: PolicyPack) -> None:
     if other is not None:
         raise UsageError(
             Diagnostic(
-                "PSC-U020",
+                "PSC-U040",
                 f"revision '{pack.revision}' of {pack.id} was activated with other contents "
                 f"(digest {other.digest[:12]}, this one {pack.digest[:12]})",
                 Location(str(pack.path / "pack.yaml")),

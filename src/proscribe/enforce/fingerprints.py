@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import numpy as np
 import sqlalchemy as sa
 
 from proscribe.detect.relisted import NUM_PERM, RelistIndex, Removed, signature
 from proscribe.store.tables import listing_texts, removed_fingerprints
+
+#: How stale a long-running process's copy of removed listings (the `relisted` signal) and of
+#: the pack's activations may be (the service, the stream worker).
+REFRESH_SECONDS = float(os.environ.get("PROSCRIBE_REFRESH_SECONDS", "30"))
 
 
 def remember_fingerprint(

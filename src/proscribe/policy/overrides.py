@@ -123,7 +123,7 @@ def _class_changes(
     for limits in (change.thresholds, change.model_thresholds):
         if limits is not None and limits.review > limits.block:
             yield Diagnostic(
-                "PSC-P016",
+                "PSC-P015",
                 f"review threshold {limits.review} is above block {limits.block}",
                 where,
                 "review must be ≤ block",

@@ -34,15 +34,12 @@ from proscribe.decide import Verdict
 from proscribe.deploy import Decider
 from proscribe.deploy.shadow import record_shadow, shadow_rows
 from proscribe.enforce import Ledger
-from proscribe.enforce.fingerprints import relist_index
+from proscribe.enforce.fingerprints import REFRESH_SECONDS, relist_index
 from proscribe.enforce.ledger import insert_ignore
 from proscribe.store.tables import stream_verdicts
 from proscribe.types import Listing
 
 log = logging.getLogger(__name__)
-
-#: How stale the worker's copy of removed listings (the `relisted` signal) may be.
-RELIST_REFRESH_SECONDS = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +218,7 @@ class Worker:
 
     def _refresh_relist(self) -> None:
         now = time.monotonic()
-        if now - self._relist_at >= RELIST_REFRESH_SECONDS:
+        if now - self._relist_at >= REFRESH_SECONDS:
             self._relist_at = now
             self.decider.set_relist(relist_index(self.db, self.decider.deployment.live.id))
 
