@@ -76,7 +76,11 @@ def scan(
         for batch in batches:
             yield decide_batch(engine, batch.to_pylist(), as_of, where, schema)
 
-    return df.select(*wanted).mapInArrow(decide, from_arrow_schema(schema))
+    frame = df.select(*wanted)
+    cores = spark.sparkContext.defaultParallelism
+    if frame.rdd.getNumPartitions() < cores:  # e.g. one Parquet row group: give every core work
+        frame = frame.repartition(cores)
+    return frame.mapInArrow(decide, from_arrow_schema(schema))
 
 
 def _engine(folder: str, digest: str) -> Engine:
