@@ -35,7 +35,6 @@ from proscribe.deploy import Decider
 from proscribe.deploy.shadow import record_shadow, shadow_rows
 from proscribe.enforce import Ledger
 from proscribe.enforce.fingerprints import REFRESH_SECONDS, relist_index
-from proscribe.enforce.ledger import insert_ignore
 from proscribe.store.tables import stream_verdicts
 from proscribe.types import Listing
 
@@ -174,20 +173,47 @@ class Worker:
         verdicts, pairs = self._decide(events)
         live = self.decider.deployment.live.revision
         now = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+        records = [v.to_record() for v in verdicts]
+        rows = [
+            {
+                "stream": self.config.stream,
+                "event_id": event.event_id,
+                "listing_id": event.listing.id,
+                "consumer": self.config.consumer,
+                "decided_at": now,
+                "decision": record["decision"],
+                "record": orjson.dumps(record).decode(),
+            }
+            for event, record in zip(events, records, strict=True)
+        ]
         with self.db.begin() as conn:
-            for event, verdict in zip(events, verdicts, strict=True):
-                record = verdict.to_record()
-                inserted = insert_ignore(conn, stream_verdicts, {
-                    "stream": self.config.stream, "event_id": event.event_id,
-                    "listing_id": event.listing.id, "consumer": self.config.consumer,
-                    "decided_at": now, "decision": verdict.decision,
-                    "record": orjson.dumps(record).decode(),
-                })  # fmt: skip
-                if inserted and verdict.decision != "allow":
-                    ledger = self.ledgers.get(verdict.revision, self.ledgers[live])
-                    text = {event.listing.id: _text_of(event.listing)}
-                    ledger.apply(conn, [record], text)
+            new = self._insert_new(conn, rows)  # a replayed event is already there: skip it
+            # by the revision that decided, then by listing: of two edits of one listing in a
+            # batch, the later one stands (as it would, applied one after the other)
+            flagged: dict[str, dict[str, dict[str, Any]]] = {}
+            texts = {}
+            for event, record in zip(events, records, strict=True):
+                if event.event_id in new and record["decision"] != "allow":
+                    revision = str(record["revision"])
+                    group = flagged.setdefault(revision if revision in self.ledgers else live, {})
+                    group[event.listing.id] = record
+                    texts[event.listing.id] = _text_of(event.listing)
+            for revision, by_listing in flagged.items():
+                self.ledgers[revision].apply(conn, list(by_listing.values()), texts)
             record_shadow(conn, shadow_rows(pairs, "worker"))
+
+    def _insert_new(self, conn: sa.Connection, rows: list[dict[str, Any]]) -> set[str]:
+        """Insert the verdict rows in one statement; the event ids that were not there yet."""
+        from sqlalchemy.dialects import postgresql, sqlite
+
+        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+        statement = (
+            dialect.insert(stream_verdicts)
+            .values(rows)
+            .on_conflict_do_nothing()
+            .returning(stream_verdicts.c.event_id)
+        )
+        return set(conn.execute(statement).scalars())
 
     def _decide(self, events: list[Event]) -> tuple[list[Verdict], list[Any]]:
         """Events of one date and place decide together; the order is kept."""
