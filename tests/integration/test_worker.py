@@ -158,8 +158,13 @@ def test_no_event_is_lost_when_a_worker_is_killed_or_stopped(redis_url: str, db_
     client.xgroup_create("listings", "proscribe", id="0")
     # a consumer that read 50 events and died before acknowledging any
     client.xreadgroup("proscribe", "ghost", {"listings": ">"}, count=50)
-    crashed = _worker(redis_url, db_url, "--consumer", "crashed", "--batch", "20")
+    stopped = _worker(redis_url, db_url, "--consumer", "stopped", "--batch", "20")
     _wait_for(db_url, 100)
+    assert _stop(stopped)["decided"] >= 100  # SIGTERM: it finishes the batch in hand...
+    consumers = {c["name"]: c for c in client.xinfo_consumers("listings", "proscribe")}
+    assert consumers[b"stopped"]["pending"] == 0  # ...and leaves nothing unacknowledged
+    crashed = _worker(redis_url, db_url, "--consumer", "crashed", "--batch", "20")
+    _wait_for(db_url, _recorded(db_url) + 100)
     crashed.kill()  # SIGKILL: its read but unacknowledged events stay pending
     crashed.wait()
     taker = _worker(redis_url, db_url, "--consumer", "taker", "--claim-idle-ms", "500")
