@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from typing import Annotated
 
@@ -50,6 +51,9 @@ def spark_scan(
     date = parse_as_of(as_of)
     if master.startswith("local"):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # no public interface needed
+        # Spark's Python workers run this interpreter (with proscribe), not `python3` on PATH;
+        # on a cluster, PYSPARK_PYTHON names the executors' one.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     started = time.perf_counter()
     spark = (
         SparkSession.builder.master(master)
