@@ -32,6 +32,7 @@ from proscribe.store.tables import stream_verdicts
 from proscribe.synth.catalogue import generate
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.serve import percentile
 from tests.conftest import free_port
 
 
@@ -134,9 +135,9 @@ def main() -> None:
                   "decided, recorded, enforced, acknowledged; start-up included)")  # fmt: skip
         db = _fresh_db(args.db, work, "latency")
         found = latency(client, redis_url, db, args.rate, args.seconds)
-        pick = lambda q: found[min(len(found) - 1, int(q * len(found)))]  # noqa: E731
         print(f"  publish → recorded verdict at {args.rate} events/s, one worker, "
-              f"{len(found):,} events: p50 {pick(0.5):.0f} ms, p99 {pick(0.99):.0f} ms, "
+              f"{len(found):,} events: p50 {percentile(found, 0.5):.0f} ms, "
+              f"p99 {percentile(found, 0.99):.0f} ms, "
               f"max {found[-1]:.0f} ms")  # fmt: skip
     finally:
         process.terminate()
