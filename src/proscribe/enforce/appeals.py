@@ -144,7 +144,7 @@ def lift(
 ) -> Changes:
     """Lift the pack's removal of a listing and revoke its strike; re-derive the standing."""
     changes = Changes()
-    conn.execute(
+    lifted = conn.execute(
         removals.update()
         .where(
             removals.c.listing_id == listing_id,
@@ -152,13 +152,19 @@ def lift(
             removals.c.lifted_on.is_(None),
         )
         .values(lifted_on=as_of, lifted_reason=reason)
-    )
+        .returning(removals.c.id)
+    ).all()
+    subject = f"listing:{listing_id}"
+    if lifted:  # an event of its own (no action: `reinstated` says it to people), so that
+        # `audit verify` replays removals from the log even when another pack's stays in force
+        changes.events.append(
+            AuditEvent("removal-lifted", subject, actor, {"reason": reason}, pack.id, pack.revision)
+        )
     still = conn.execute(
         sa.select(sa.func.count())
         .select_from(removals)
         .where(removals.c.listing_id == listing_id, removals.c.lifted_on.is_(None))
     ).scalar_one()
-    subject = f"listing:{listing_id}"
     if not still:
         conn.execute(
             listings.update()
