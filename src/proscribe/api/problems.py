@@ -16,7 +16,11 @@ NOT_FOUND = {"PSC-E001", "PSC-E003", "PSC-E005", "PSC-E007", "PSC-P008"}
 CONFLICT = {"PSC-E002", "PSC-E004", "PSC-E006", "PSC-E008"}
 UNPROCESSABLE = {TOO_LONG, REFUSED_TEXT, "PSC-U026"}
 #: The most specific code wins when one request has several kinds of invalid field.
-BY_ERROR_TYPE = {"refused_text": REFUSED_TEXT, "string_too_long": TOO_LONG}
+BY_ERROR_TYPE = {
+    "refused_text": REFUSED_TEXT,
+    "string_unicode": REFUSED_TEXT,  # a lone surrogate
+    "string_too_long": TOO_LONG,
+}
 HINTS = {
     REFUSED_TEXT: "remove NUL bytes and unpaired surrogates (\\u0000, \\ud800…) from the text",
     TOO_LONG: "see the field-size limits in /docs (README: The service)",

@@ -33,13 +33,15 @@ Anyone = Annotated[Principal, Depends(role("integrator", "reviewer"))]
 
 
 def _decide(
-    svc: ServiceDep, body: ListingIn, as_of: dt.date | None = None, jurisdiction: str | None = None
+    svc: ServiceDep, body: ListingIn, as_of: dt.date | None, jurisdiction: str | None
 ) -> dict[str, Any]:
-    as_of = as_of or body.as_of or svc.today()
-    verdict = svc.decide(
-        body.listing(), as_of=as_of, jurisdiction=jurisdiction or body.jurisdiction
-    )
+    verdict = svc.decide(body.listing(), as_of=as_of or svc.today(), jurisdiction=jurisdiction)
     return verdict.to_record()
+
+
+def _what_if(svc: ServiceDep, body: ListingIn) -> dict[str, Any]:
+    """A check: stores nothing, so any key may ask under any date and jurisdiction."""
+    return _decide(svc, body, body.as_of, body.jurisdiction)
 
 
 # Every endpoint that decides or touches the store is a plain `def`: FastAPI runs it in its
@@ -47,13 +49,13 @@ def _decide(
 @router.post("/listings/check", tags=["listings"], response_model=dict[str, Any])
 def check(body: ListingIn, svc: ServiceDep, _: Anyone) -> Response:
     """One listing → its verdict; nothing is stored."""
-    return _json(_decide(svc, body))
+    return _json(_what_if(svc, body))
 
 
 @router.post("/listings/check-batch", tags=["listings"], response_model=dict[str, Any])
 def check_batch(body: BatchIn, svc: ServiceDep, _: Anyone) -> Response:
     """Up to 1,000 listings → their verdicts, in order; nothing is stored."""
-    return _json({"verdicts": [_decide(svc, item) for item in body.listings]})
+    return _json({"verdicts": [_what_if(svc, item) for item in body.listings]})
 
 
 def _json(data: object) -> Response:
