@@ -20,7 +20,7 @@ import httpx
 import pytest
 import sqlalchemy as sa
 from tests.integration.test_api import Server, _database, _problem, start
-from tests.integration.test_api import server as server  # noqa: F401 - the shared fixture
+from tests.integration.test_api import server as server  # the shared fixture (re-exported)
 
 from proscribe.api import routes as api_routes
 from proscribe.api.fields import MAX_CATEGORY, MAX_DESCRIPTION, MAX_TITLE
@@ -70,7 +70,7 @@ def test_healthz_answers_while_a_slow_check_is_decided(server: Server) -> None:
     worker.join()
     # Before the fix, one /healthz waited for the whole decision (most of the check's time).
     assert len(waits) >= 3
-    assert max(waits) < max(0.25, done[0] / 4), (max(waits), done[0])
+    assert max(waits) < max(0.5, done[0] / 2), (max(waits), done[0])
 
 
 @pytest.mark.parametrize(
