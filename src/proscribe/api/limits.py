@@ -4,6 +4,7 @@ per-key rate limits kept in the store, shared by every worker and every server."
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 from typing import Any
 from urllib.parse import unquote_to_bytes
@@ -129,34 +130,58 @@ def _refused(scope: Any) -> str | None:
 class RateLimiter:
     """A token bucket per key, ``rate`` requests a second and bursts up to ``burst``, kept in
     the store's ``rate_buckets``: every worker and every server on the database shares it.
-    One atomic UPDATE … RETURNING per request (an INSERT the first time a key is seen)."""
+
+    A worker takes tokens from the store in leases of ``rate / 20`` (at least 1, at most a
+    quarter of the burst) and spends them within ``LEASE_SECONDS``; what it has not spent by
+    then lapses. So the store sees about 20 writes a second per busy key, and no worker can
+    spend more than the shared bucket holds. One atomic UPDATE … RETURNING per lease."""
+
+    LEASE_SECONDS = 1.0
 
     def __init__(self, engine: sa.Engine, rate: float, burst: int) -> None:
         self.engine = engine
         self.rate = rate
         self.burst = float(burst)
+        self.lease = max(1, min(int(rate / 20), burst // 4))
         refilled = rate_buckets.c.tokens + (sa.bindparam("now") - rate_buckets.c.at) * rate
-        self._level = sa.case((refilled > self.burst, self.burst), else_=refilled)
-        self._insert = (
-            postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
-        )(rate_buckets)
-
-    def allow(self, key_id: int) -> bool:
-        bucket, now = f"key:{key_id}", time.time()
-        take = (
+        level = sa.case((refilled > self.burst, self.burst), else_=refilled)
+        self._take = (
             rate_buckets.update()
-            .where(rate_buckets.c.bucket == bucket, self._level >= 1)
-            .values(tokens=self._level - 1, at=sa.bindparam("now"))
+            .where(rate_buckets.c.bucket == sa.bindparam("b"), level >= sa.bindparam("n"))
+            .values(tokens=level - sa.bindparam("n"), at=sa.bindparam("now"))
             .returning(rate_buckets.c.tokens)
         )
-        with self.engine.begin() as conn:
-            if conn.dialect.name == "postgresql":  # a lost bucket refill is no loss
-                conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
-            if conn.execute(take, {"now": now}).first() is not None:
+        dialect = postgresql if engine.dialect.name == "postgresql" else sqlite
+        self._insert = dialect.insert(rate_buckets)
+        self._in_hand: dict[int, tuple[int, float]] = {}
+        self._lock = threading.Lock()
+
+    def allow(self, key_id: int) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            left, since = self._in_hand.get(key_id, (0, now))
+            if left > 0 and now - since < self.LEASE_SECONDS:
+                self._in_hand[key_id] = (left - 1, since)
                 return True
-            fresh = self._insert.values(bucket=bucket, tokens=self.burst - 1, at=now)
+        got = self._lease(f"key:{key_id}")
+        if got:
+            with self._lock:
+                self._in_hand[key_id] = (got - 1, now)
+        return got > 0
+
+    def _lease(self, bucket: str) -> int:
+        """Tokens taken from the shared bucket: a lease, or 1 if that is all there is, or 0."""
+        now = time.time()
+        with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":  # a lost refill after a crash is no loss
+                conn.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
+            for n in dict.fromkeys((self.lease, 1)):
+                if conn.execute(self._take, {"b": bucket, "n": n, "now": now}).first():
+                    return n
+            fresh = self._insert.values(bucket=bucket, tokens=self.burst - self.lease, at=now)
             added = conn.execute(fresh.on_conflict_do_nothing().returning(rate_buckets.c.bucket))
             if added.first() is not None:
-                return self.burst >= 1
+                return self.lease if self.burst >= self.lease else 0
             # another worker created the bucket meanwhile: take from it
-            return conn.execute(take, {"now": now}).first() is not None
+            taken = conn.execute(self._take, {"b": bucket, "n": 1, "now": now}).first()
+            return 1 if taken else 0
