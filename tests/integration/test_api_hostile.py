@@ -23,6 +23,7 @@ from tests.integration.test_api import Server, _database, _problem, start
 from tests.integration.test_api import server as server  # the shared fixture (re-exported)
 
 from proscribe.api import routes as api_routes
+from proscribe.api.app import create_app
 from proscribe.api.fields import MAX_CATEGORY, MAX_DESCRIPTION, MAX_TITLE
 from proscribe.api.guard import FREE_FAILURES
 from proscribe.enforce.keys import create_key
@@ -44,6 +45,9 @@ def test_no_endpoint_that_touches_the_store_or_decides_runs_on_the_event_loop() 
         if inspect.iscoroutinefunction(getattr(route, "endpoint", None))
     ]
     assert on_loop == []
+    # /healthz stays on the loop: answered even while every pool thread waits on a decision.
+    health = next(r for r in create_app("sqlite://").routes if getattr(r, "path", "") == "/healthz")
+    assert inspect.iscoroutinefunction(getattr(health, "endpoint", None))
 
 
 def test_healthz_answers_while_a_slow_check_is_decided(server: Server) -> None:

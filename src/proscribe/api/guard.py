@@ -36,19 +36,22 @@ class KeyRing:
         self._lock = threading.Lock()
 
     def known(self, key: str) -> Principal | None:
-        """The key's holder if the list in memory has it; never reads the store."""
+        """The key's holder if the list has it; reads the store only when the list is older
+        than ``KEY_CACHE_SECONDS`` (so a revocation counts within that time)."""
+        if time.monotonic() - self._read_at > KEY_CACHE_SECONDS:
+            self._reload(KEY_CACHE_SECONDS)
         return self._keys.get(_hash(key))
 
     def lookup(self, key: str) -> Principal | None:
         digest = _hash(key)
         age = time.monotonic() - self._read_at
         if age > KEY_CACHE_SECONDS or (digest not in self._keys and age > MISS_REFRESH_SECONDS):
-            self._reload()
+            self._reload(MISS_REFRESH_SECONDS)
         return self._keys.get(digest)
 
-    def _reload(self) -> None:
+    def _reload(self, older_than: float) -> None:
         with self._lock:
-            if time.monotonic() - self._read_at <= MISS_REFRESH_SECONDS:
+            if time.monotonic() - self._read_at <= older_than:
                 return  # another thread just did
             query = sa.select(
                 api_keys.c.id, api_keys.c.name, api_keys.c.role, api_keys.c.key_hash
