@@ -128,8 +128,11 @@ def test_forms_need_the_csrf_token_and_this_origin(site: Site) -> None:
     elsewhere = {"Origin": "https://evil.example"}
     _problem(client.post(decide, data={**note, "csrf": token}, headers=elsewhere), 403, "PSC-A005")
     _problem(client.post("/ui/logout", data={"csrf": "forged"}), 403, "PSC-A005")
+    nul = client.post(decide, data={**note, "note": "a\x00b", "csrf": token})
+    _problem(nul, 422, "PSC-U025")
     done = client.post(decide, data={**note, "csrf": token}, headers={"Origin": site.url})
     assert done.status_code == 303, done.text
+    assert done.headers["location"] == "/ui/listings/X5%2F..%2F..%2Fui%2Flogin"  # the next one
     login = httpx.Client(base_url=site.url)
     form = login.get("/ui/login")
     forged = login.post("/ui/login", data={"key": site.reviewer, "csrf": "forged"})
