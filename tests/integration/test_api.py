@@ -337,10 +337,11 @@ def test_access_check_over_http(server: Server) -> None:
 
 
 def test_review_queue_filters_by_age(server: Server) -> None:
-    server.client("integrator").post(
+    backdated = server.client("admin").post(  # only admin keys may backdate (README)
         "/v1/listings",
         json={"id": "age-1", "title": "What is Bitcoin? An introduction", "as_of": "2021-10-20"},
     )
+    assert backdated.status_code == 201 and backdated.json()["ignored"] == []
     reviewer = server.client("reviewer")
     old = reviewer.get("/v1/reviews", params={"min_age_days": 365}).json()["items"]
     assert "age-1" in [i["listing_id"] for i in old]  # decided 2021-10-20: years ago

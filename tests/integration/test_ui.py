@@ -97,6 +97,11 @@ def test_reviewer_blocks_from_the_queue_and_the_seller_is_struck(
         page.screenshot(path=str(SHOTS / "dashboard.png"), full_page=True)
         page.goto(f"{url}/ui/appeals")
         page.screenshot(path=str(SHOTS / "appeals.png"))
+        page.click("#signout")  # a form with the session's CSRF token: ends the session
+        page.wait_for_url("**/ui/login?error=signed-out")
+        assert page.locator("p.block").inner_text() == "Signed out."
+        page.goto(f"{url}/ui/queue")
+        assert page.url.endswith("/ui/login")
     finally:
         process.terminate()
         process.wait(timeout=10)

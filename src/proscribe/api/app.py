@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
+from fastapi_offline import FastAPIOffline
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
@@ -24,7 +25,8 @@ from proscribe import ui
 from proscribe.access import AccessRules
 from proscribe.api import problems
 from proscribe.api.deps import Service
-from proscribe.api.limits import BodyLimit, RateLimiter
+from proscribe.api.guard import KeyRing
+from proscribe.api.limits import BodyLimit, RateLimiter, TextGuard
 from proscribe.api.routes import router
 from proscribe.deploy import Decider, deployment_for
 from proscribe.deploy.revisions import latest_activation
@@ -79,17 +81,18 @@ def create_app(
                 pack,
                 Decider(deployment),
                 AccessRules(policy) if rules else None,
-                RateLimiter(rate, burst),
+                RateLimiter(database, rate, burst),
                 metrics,
                 shadow,
                 Path(restored),
+                KeyRing(database),
                 _activation=latest_activation(database, policy.id),
             )
             yield
             shadow.close()
         database.dispose()
 
-    app = FastAPI(
+    app = FastAPIOffline(  # /docs and /redoc from packaged assets: no CDN
         title="proscribe",
         version=proscribe.__version__,
         lifespan=lifespan,
@@ -99,6 +102,7 @@ def create_app(
     app.include_router(router)
     ui.install(app)
     _operations(app, metrics)
+    app.add_middleware(TextGuard)
     app.add_middleware(Measure, metrics=metrics)
     app.add_middleware(BodyLimit)
     return app
@@ -134,7 +138,7 @@ class Measure:
 
 def _operations(app: FastAPI, metrics: Metrics) -> None:
     @app.get("/healthz", tags=["operations"])
-    def healthz() -> dict[str, str]:
+    async def healthz() -> dict[str, str]:  # on the event loop: never queued behind decisions
         return {"status": "ok"}
 
     @app.get("/readyz", tags=["operations"])

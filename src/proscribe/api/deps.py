@@ -17,22 +17,24 @@ import sqlalchemy as sa
 from fastapi import Depends, HTTPException, Request
 
 from proscribe.access import AccessRules
+from proscribe.api.guard import KeyRing, Throttle
 from proscribe.api.limits import RateLimiter
+from proscribe.api.problems import Coded
 from proscribe.decide import Verdict
 from proscribe.deploy import Decider, deployment_for
 from proscribe.deploy.revisions import latest_activation
 from proscribe.deploy.shadow import ShadowWriter, shadow_rows
 from proscribe.enforce import Ledger
 from proscribe.enforce.fingerprints import REFRESH_SECONDS, relist_index
-from proscribe.enforce.keys import Principal, authenticate
+from proscribe.enforce.keys import Principal
 from proscribe.errors import Diagnostic, PackError, ProscribeError, UsageError
 from proscribe.policy import PolicyPack, bundled_pack_ids, load_pack
 from proscribe.types import Listing
 
 log = logging.getLogger(__name__)
 
-#: How long an API key's lookup is remembered; a revoked key works at most this much longer.
-KEY_CACHE_SECONDS = 10.0
+#: Roles that may set ``as_of`` (backdate) and force ``jurisdiction`` on enforcing endpoints.
+BACKDATING_ROLES = ("admin",)
 
 
 @dataclass
@@ -48,9 +50,10 @@ class Service:
     metrics: Any
     shadow: ShadowWriter
     restored: Path  # where revisions restored from the store are unpacked
+    keys: KeyRing
+    throttle: Throttle = field(default_factory=Throttle)
     # One Hyperscan scratch per engine: decisions take turns (the GIL serialises them anyway).
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    _keys: dict[str, tuple[Principal | None, float]] = field(default_factory=dict)
     _access: dict[str, AccessRules] = field(default_factory=dict)
     _refreshed_at: float = -math.inf
     _activation: int | None = None  # the newest activation the decider was built from
@@ -96,18 +99,6 @@ class Service:
                 self.decider = decider  # one swap of the reference, relist index included
                 return
         self.decider.set_relist(relist)
-
-    def principal(self, key: str) -> Principal | None:
-        """The key's holder, remembered for ``KEY_CACHE_SECONDS`` (a revocation takes that long)."""
-        now = time.monotonic()
-        cached = self._keys.get(key)
-        if cached is not None and now - cached[1] < KEY_CACHE_SECONDS:
-            return cached[0]
-        found = authenticate(self.db, key)
-        if len(self._keys) > 10_000:
-            self._keys.clear()
-        self._keys[key] = (found, now)
-        return found
 
     def access_rules(self, pack_id: str | None) -> AccessRules:
         """The access rules of the served pack, or of a bundled pack named by id."""
@@ -157,14 +148,44 @@ def caller(request: Request, svc: ServiceDep) -> Principal:
     scheme, _, key = header.partition(" ")
     if scheme.lower() != "bearer" or not key:
         raise HTTPException(401, "no API key", headers={"WWW-Authenticate": "Bearer"})
-    principal = svc.principal(key.strip())
+    principal = identify(svc, key.strip(), client_address(request))
     if principal is None:
         raise HTTPException(
             401, "unknown or revoked API key", headers={"WWW-Authenticate": "Bearer"}
         )
+    limit(svc, principal)
+    return principal
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def identify(svc: Service, key: str, address: str) -> Principal | None:
+    """The key's holder; None for a wrong key (counted against the address). An address
+    that sent too many wrong keys gets 429 for unknown keys, without a database query."""
+    principal = svc.keys.known(key)
+    if principal is not None:
+        return principal
+    wait = svc.throttle.wait(address)
+    if wait:
+        raise Coded(
+            429,
+            "PSC-A004",
+            f"too many unknown API keys from {address}; wait {wait} s",
+            "check the key; each further failure doubles the wait",
+            headers={"Retry-After": str(wait)},
+        )
+    principal = svc.keys.lookup(key)
+    if principal is None:
+        svc.throttle.failed(address)
+    return principal
+
+
+def limit(svc: Service, principal: Principal) -> None:
+    """The key's rate limit (shared by the API and the review UI, and by every worker)."""
     if not svc.limiter.allow(principal.key_id):
         raise HTTPException(429, "rate limit exceeded", headers={"Retry-After": "1"})
-    return principal
 
 
 def role(*allowed: str) -> Callable[..., Principal]:

@@ -3,29 +3,50 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from proscribe.access import AccessRules
-from proscribe.catalogue.reader import MAX_DESCRIPTION, MAX_TITLE
+from proscribe.api.fields import (
+    MAX_CATEGORY,
+    Category,
+    Currency,
+    Description,
+    Id,
+    Name,
+    Note,
+    Stamp,
+    Storable,
+    Title,
+)
 from proscribe.types import Listing
+
+SubjectKey = Annotated[str, Field(min_length=1, max_length=80), Storable]
+SubjectText = Annotated[str, Field(max_length=MAX_CATEGORY), Storable]
 
 
 class ListingIn(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    id: str = Field(min_length=1, max_length=200)
-    title: str = Field(min_length=1, max_length=MAX_TITLE)
-    description: str | None = Field(default=None, max_length=MAX_DESCRIPTION)
-    category: str | None = Field(default=None, max_length=1000)
-    seller_id: str | None = Field(default=None, max_length=200)
+    id: Id
+    title: Title
+    description: Description | None = None
+    category: Category | None = None
+    seller_id: Id | None = None
     price: float | None = None
-    currency: str | None = Field(default=None, max_length=8)
+    currency: Currency | None = None
     country: str | None = Field(default=None, pattern=r"^[A-Za-z]{2}$")
-    listed_at: str | None = Field(default=None, max_length=40)
-    as_of: dt.date | None = None
-    jurisdiction: str | None = Field(default=None, pattern=r"^[A-Za-z]{2}$")
+    listed_at: Stamp | None = None
+    as_of: dt.date | None = Field(
+        default=None,
+        description="check: any date; POST /v1/listings: admin keys only (others: today)",
+    )
+    jurisdiction: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z]{2}$",
+        description="check: any; POST /v1/listings: admin keys only (others: the country)",
+    )
 
     def listing(self) -> Listing:
         return Listing(
@@ -47,29 +68,29 @@ class BatchIn(BaseModel):
 
 class ReviewDecisionIn(BaseModel):
     decision: Literal["allow", "block"]
-    note: str = Field(min_length=1, max_length=4000)
+    note: Note
 
 
 class AppealIn(BaseModel):
-    listing_id: str = Field(min_length=1, max_length=200)
-    reason: str = Field(min_length=1, max_length=4000)
+    listing_id: Id
+    reason: Note
 
 
 class AppealDecisionIn(BaseModel):
     outcome: Literal["uphold", "overturn"]
-    note: str = Field(min_length=1, max_length=4000)
+    note: Note
 
 
 class AccessCheckIn(BaseModel):
-    subject: dict[str, str | int | float | bool | None] = Field(
+    subject: dict[SubjectKey, SubjectText | int | float | bool | None] = Field(
         description='e.g. {"id": "u1", "kyc_country": "CN", "created_at": "2021-03-01"}'
     )
-    action: str = Field(min_length=1, max_length=80)
+    action: Name
     as_of: dt.datetime | None = Field(
         default=None, description="default: now; no offset: the pack's time zone"
     )
-    pack: str | None = Field(
-        default=None, max_length=80, description="bundled pack id (default: the served pack)"
+    pack: Name | None = Field(
+        default=None, description="bundled pack id (default: the served pack)"
     )
 
     def at(self, rules: AccessRules) -> dt.datetime:

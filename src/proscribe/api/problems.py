@@ -9,14 +9,47 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from proscribe.api.fields import REFUSED_TEXT, TOO_LONG
 from proscribe.errors import ProscribeError
 
 NOT_FOUND = {"PSC-E001", "PSC-E003", "PSC-E005", "PSC-E007", "PSC-P008"}
 CONFLICT = {"PSC-E002", "PSC-E004", "PSC-E006", "PSC-E008"}
+UNPROCESSABLE = {TOO_LONG, REFUSED_TEXT, "PSC-U026"}
+#: The most specific code wins when one request has several kinds of invalid field.
+BY_ERROR_TYPE = {
+    "refused_text": REFUSED_TEXT,
+    "string_unicode": REFUSED_TEXT,  # a lone surrogate
+    "string_too_long": TOO_LONG,
+}
+HINTS = {
+    REFUSED_TEXT: "remove NUL bytes and unpaired surrogates (\\u0000, \\ud800…) from the text",
+    TOO_LONG: "see the field-size limits in /docs (README: The service)",
+}
+
+
+class Coded(HTTPException):
+    """An HTTP error with its own code and hint (the status alone would give a generic one)."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        detail: str,
+        hint: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(status, detail, headers)
+        self.code = code
+        self.hint = hint
 
 
 def problem(
-    status: int, code: str, detail: str, hint: str | None = None, **extra: Any
+    status: int,
+    code: str,
+    detail: str,
+    hint: str | None = None,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
 ) -> JSONResponse:
     body = {
         "type": f"https://proscribe.dev/problems/{code}",
@@ -27,10 +60,14 @@ def problem(
         "hint": hint,
         **extra,
     }
-    return JSONResponse(body, status_code=status, media_type="application/problem+json")
+    return JSONResponse(
+        body, status_code=status, media_type="application/problem+json", headers=headers
+    )
 
 
 def status_for(code: str) -> int:
+    if code in UNPROCESSABLE:
+        return 422
     if code in NOT_FOUND:
         return 404
     if code in CONFLICT:
@@ -56,11 +93,13 @@ def install(app: FastAPI) -> None:
             {"where": ".".join(str(p) for p in e["loc"]), "message": e["msg"]} for e in exc.errors()
         ]
         detail = "; ".join(f"{e['where']}: {e['message']}" for e in errors[:5])
+        found = {BY_ERROR_TYPE.get(e["type"]) for e in exc.errors()}
+        code = next((c for c in (REFUSED_TEXT, TOO_LONG) if c in found), "PSC-U020")
         return problem(
             422,
-            "PSC-U020",
+            code,
             f"invalid request: {detail}",
-            "see /docs for the expected body",
+            HINTS.get(code, "see /docs for the expected body"),
             errors=errors,
         )
 
@@ -74,7 +113,16 @@ def install(app: FastAPI) -> None:
             413: "PSC-U023",
             429: "PSC-A003",
         }.get(exc.status_code, "PSC-U029")
-        return problem(exc.status_code, code, str(exc.detail), headers_hint(exc.status_code))
+        hint = headers_hint(exc.status_code)
+        if isinstance(exc, Coded):
+            code, hint = exc.code, exc.hint or hint
+        return problem(
+            exc.status_code,
+            code,
+            str(exc.detail),
+            hint,
+            headers=dict(exc.headers) if exc.headers else None,  # Retry-After, WWW-Authenticate
+        )
 
 
 def headers_hint(status: int) -> str | None:

@@ -9,7 +9,7 @@ import orjson
 from fastapi import APIRouter, Depends, Path, Query, Response
 
 from proscribe.access import Subject
-from proscribe.api.deps import ServiceDep, role
+from proscribe.api.deps import BACKDATING_ROLES, ServiceDep, role
 from proscribe.api.models import (
     AccessBatchIn,
     AccessCheckIn,
@@ -23,6 +23,7 @@ from proscribe.audit import AuditLog
 from proscribe.enforce import Appeals, listing_view, seller_view
 from proscribe.enforce.keys import Principal
 from proscribe.enforce.reviews import decide_review, review_queue
+from proscribe.errors import Diagnostic, UsageError
 
 router = APIRouter(prefix="/v1")
 Integrator = Annotated[Principal, Depends(role("integrator"))]
@@ -31,22 +32,30 @@ Admin = Annotated[Principal, Depends(role("admin"))]
 Anyone = Annotated[Principal, Depends(role("integrator", "reviewer"))]
 
 
-def _decide(svc: ServiceDep, body: ListingIn) -> dict[str, Any]:
-    as_of = body.as_of or svc.today()
-    verdict = svc.decide(body.listing(), as_of=as_of, jurisdiction=body.jurisdiction)
+def _decide(
+    svc: ServiceDep, body: ListingIn, as_of: dt.date | None, jurisdiction: str | None
+) -> dict[str, Any]:
+    verdict = svc.decide(body.listing(), as_of=as_of or svc.today(), jurisdiction=jurisdiction)
     return verdict.to_record()
 
 
+def _what_if(svc: ServiceDep, body: ListingIn) -> dict[str, Any]:
+    """A check: stores nothing, so any key may ask under any date and jurisdiction."""
+    return _decide(svc, body, body.as_of, body.jurisdiction)
+
+
+# Every endpoint that decides or touches the store is a plain `def`: FastAPI runs it in its
+# thread pool, so a long decision never holds the event loop (and /healthz) up.
 @router.post("/listings/check", tags=["listings"], response_model=dict[str, Any])
-async def check(body: ListingIn, svc: ServiceDep, _: Anyone) -> Response:
+def check(body: ListingIn, svc: ServiceDep, _: Anyone) -> Response:
     """One listing → its verdict; nothing is stored."""
-    return _json(_decide(svc, body))
+    return _json(_what_if(svc, body))
 
 
 @router.post("/listings/check-batch", tags=["listings"], response_model=dict[str, Any])
 def check_batch(body: BatchIn, svc: ServiceDep, _: Anyone) -> Response:
     """Up to 1,000 listings → their verdicts, in order; nothing is stored."""
-    return _json({"verdicts": [_decide(svc, item) for item in body.listings]})
+    return _json({"verdicts": [_what_if(svc, item) for item in body.listings]})
 
 
 def _json(data: object) -> Response:
@@ -56,12 +65,39 @@ def _json(data: object) -> Response:
 
 @router.post("/listings", tags=["listings"], status_code=201)
 def submit(body: ListingIn, svc: ServiceDep, who: Integrator) -> dict[str, Any]:
-    """Decide a new or edited listing, record it and enforce the pack."""
-    record = _decide(svc, body)
+    """Decide a new or edited listing, record it and enforce the pack. Decided as of today
+    (the server's clock) in the listing's country, unless an admin key sets `as_of` (not in
+    the future) or `jurisdiction`; from other keys those fields are ignored (`ignored`)."""
+    as_of, jurisdiction, ignored = _enforcing_terms(body, who, svc.today())
+    record = _decide(svc, body, as_of, jurisdiction)
     text = {body.id: (body.title, body.description, body.category)}
     with svc.db.connect() as conn, conn.begin():
         changes = svc.ledger(who.name, record["revision"]).apply(conn, [record], text)
-    return {"verdict": record, "actions": [a.to_record() for a in changes.actions]}
+    return {
+        "verdict": record,
+        "actions": [a.to_record() for a in changes.actions],
+        "ignored": ignored,
+    }
+
+
+def _enforcing_terms(
+    body: ListingIn, who: Principal, today: dt.date
+) -> tuple[dt.date, str | None, list[str]]:
+    """The date and jurisdiction an enforcing endpoint decides under, and the fields ignored."""
+    if who.role not in BACKDATING_ROLES:
+        ignored = [f for f in ("as_of", "jurisdiction") if getattr(body, f) is not None]
+        return today, None, ignored
+    if body.as_of is not None and body.as_of > today:
+        raise UsageError(
+            Diagnostic(
+                "PSC-U026",
+                f"as_of {body.as_of} is in the future (today is {today})",
+                None,
+                "enforce as of today or an earlier date; strikes dated later would be "
+                "invisible until then",
+            )
+        )
+    return body.as_of or today, body.jurisdiction, []
 
 
 @router.get("/listings/{listing_id:path}", tags=["listings"])
@@ -138,7 +174,7 @@ def packs(svc: ServiceDep, _: Admin) -> dict[str, Any]:
 
 @router.get("/packs/{pack_id}", tags=["packs"])
 def pack(pack_id: str, svc: ServiceDep, _: Admin) -> dict[str, Any]:
-    from proscribe.errors import Diagnostic, PackError
+    from proscribe.errors import PackError
 
     if pack_id != svc.pack.id:
         raise PackError(

@@ -284,3 +284,24 @@ stream_verdicts = sa.Table(
     sa.Column("record", sa.Text, nullable=False),  # the verdict record (JSON)
     sa.Index("ix_stream_verdicts_listing", "listing_id"),
 )
+
+# --- the service's guards (migration 0009) ---------------------------------------------------
+
+rate_buckets = sa.Table(  # one token bucket per API key, shared by every worker
+    "rate_buckets",
+    metadata,
+    sa.Column("bucket", sa.String(80), primary_key=True),  # "key:<api key id>"
+    sa.Column("tokens", sa.Float, nullable=False),
+    sa.Column("at", sa.Float, nullable=False),  # Unix time of the last refill
+)
+
+ui_sessions = sa.Table(  # review-UI sign-ins: the cookie holds an opaque id, stored hashed
+    "ui_sessions",
+    metadata,
+    sa.Column("id_hash", sa.String(64), primary_key=True),  # SHA-256 of the session id
+    sa.Column("key_id", sa.Integer, sa.ForeignKey("api_keys.id"), nullable=False),
+    sa.Column("csrf", sa.String(64), nullable=False),  # the token every form carries
+    sa.Column("created_at", sa.Float, nullable=False),  # Unix time
+    sa.Column("expires_at", sa.Float, nullable=False),
+    sa.Index("ix_ui_sessions_expires", "expires_at"),
+)

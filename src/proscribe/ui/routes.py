@@ -6,63 +6,27 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Depends, FastAPI, Form, Request
+from fastapi import FastAPI, Form, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
+from fastapi.staticfiles import StaticFiles
 
 from proscribe.api.deps import Service, ServiceDep
+from proscribe.api.fields import MAX_ID, MAX_NOTE, Storable
 from proscribe.enforce import Appeals, listing_view, seller_view
-from proscribe.enforce.keys import Principal, authenticate
 from proscribe.enforce.reviews import decide_review, review_queue
 from proscribe.report.charts import stacked_bars
 from proscribe.report.highlight import highlight
 from proscribe.store.tables import listing_texts
+from proscribe.ui import auth
+from proscribe.ui.auth import Poster, SignIn, Who
+from proscribe.ui.render import page, segment
+from proscribe.ui.security import SecurityHeaders
 from proscribe.ui.views import appeal_list, dashboard
 
-COOKIE = "proscribe_key"
-templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-router = APIRouter(prefix="/ui", include_in_schema=False)
-
-
-class SignIn(Exception):  # noqa: N818 - control flow: redirect to the sign-in page
-    pass
-
-
-def reviewer(request: Request, svc: ServiceDep) -> Principal:
-    key = request.cookies.get(COOKIE)
-    principal = authenticate(svc.db, key) if key else None
-    if principal is None or principal.role not in ("reviewer", "admin"):
-        raise SignIn
-    return principal
-
-
-Who = Annotated[Principal, Depends(reviewer)]
-
-
-def page(request: Request, name: str, who: Principal | None, **context: Any) -> HTMLResponse:
-    return templates.TemplateResponse(request, name, {"who": who, **context})
-
-
-@router.get("/login", response_class=HTMLResponse)
-def login_form(request: Request, error: str | None = None) -> HTMLResponse:
-    return page(request, "login.html", None, error=error)
-
-
-@router.post("/login")
-def login(svc: ServiceDep, key: Annotated[str, Form(max_length=200)]) -> Response:
-    principal = authenticate(svc.db, key.strip())
-    if principal is None or principal.role not in ("reviewer", "admin"):
-        return RedirectResponse("/ui/login?error=a+reviewer+key+is+needed", status_code=303)
-    response = RedirectResponse("/ui/queue", status_code=303)
-    response.set_cookie(COOKIE, key.strip(), httponly=True, samesite="strict")
-    return response
-
-
-@router.get("/logout")
-def logout() -> Response:
-    response = RedirectResponse("/ui/login", status_code=303)
-    response.delete_cookie(COOKIE)
-    return response
+router = auth.router
+NoteForm = Annotated[str, Form(min_length=1, max_length=MAX_NOTE), Storable]
+Filter = Annotated[str | None, Query(max_length=MAX_ID)]
 
 
 @router.get("/queue", response_class=HTMLResponse)
@@ -70,15 +34,16 @@ def queue(
     request: Request,
     svc: ServiceDep,
     who: Who,
-    cls: str | None = None,
-    lang: str | None = None,
-    seller: str | None = None,
+    cls: Filter = None,
+    lang: Filter = None,
+    seller: Filter = None,
 ) -> HTMLResponse:
     items = review_queue(svc.db, class_id=cls or None, lang=lang or None, seller=seller or None)
     return page(
         request,
         "queue.html",
-        who,
+        who.principal,
+        who.csrf,
         items=items,
         cls=cls,
         lang=lang,
@@ -99,7 +64,8 @@ def listing(request: Request, listing_id: str, svc: ServiceDep, who: Who) -> HTM
     return page(
         request,
         "listing.html",
-        who,
+        who.principal,
+        who.csrf,
         view=view,
         verdict=view["verdict"],
         title=highlight(text.get("title"), evidence, "title") if text else None,
@@ -122,47 +88,47 @@ def _text(svc: Service, listing_id: str) -> dict[str, Any]:
 def decide(
     listing_id: str,
     svc: ServiceDep,
-    who: Who,
+    who: Poster,
     decision: Annotated[str, Form(pattern="^(allow|block)$")],
-    note: Annotated[str, Form(min_length=1, max_length=4000)],
+    note: NoteForm,
 ) -> Response:
+    name = who.principal.name
     decide_review(
-        svc.ledger(who.name),
+        svc.ledger(name),
         listing_id,
         decision=decision,
         note=note,
-        reviewer=who.name,
+        reviewer=name,
         as_of=svc.today(),
     )
     following = review_queue(svc.db, limit=1)
-    target = f"/ui/listings/{following[0]['listing_id']}" if following else "/ui/queue"
+    target = f"/ui/listings/{segment(following[0]['listing_id'])}" if following else "/ui/queue"
     return RedirectResponse(target, status_code=303)
 
 
 @router.get("/sellers/{seller_id:path}", response_class=HTMLResponse)
 def seller(request: Request, seller_id: str, svc: ServiceDep, who: Who) -> HTMLResponse:
-    return page(
-        request, "seller.html", who, view=seller_view(svc.db, seller_id, svc.today(), svc.pack)
-    )
+    view = seller_view(svc.db, seller_id, svc.today(), svc.pack)
+    return page(request, "seller.html", who.principal, who.csrf, view=view)
 
 
 @router.get("/appeals", response_class=HTMLResponse)
 def appeals_page(request: Request, svc: ServiceDep, who: Who) -> HTMLResponse:
-    return page(request, "appeals.html", who, appeals=appeal_list(svc.db))
+    return page(request, "appeals.html", who.principal, who.csrf, appeals=appeal_list(svc.db))
 
 
 @router.post("/appeals/{appeal_id}/decision")
 def appeal_decision(
-    appeal_id: int,
+    appeal_id: Annotated[int, PathParam(ge=1, le=2**31 - 1)],  # SQLite's and PG's INTEGER
     svc: ServiceDep,
-    who: Who,
+    who: Poster,
     outcome: Annotated[str, Form(pattern="^(uphold|overturn)$")],
-    note: Annotated[str, Form(min_length=1, max_length=4000)],
+    note: NoteForm,
 ) -> Response:
     Appeals(svc.db).decide(
         appeal_id,
         overturn=outcome == "overturn",
-        by=who.name,
+        by=who.principal.name,
         note=note,
         pack=svc.pack,
         as_of=svc.today(),
@@ -192,7 +158,7 @@ def home(request: Request, svc: ServiceDep, who: Who) -> HTMLResponse:
             {"listings": [data["ages"][a] for a in sorted(data["ages"])]},
         ),
     }
-    return page(request, "dashboard.html", who, data=data, charts=charts)
+    return page(request, "dashboard.html", who.principal, who.csrf, data=data, charts=charts)
 
 
 async def _sign_in(_: Request, __: Exception) -> Response:
@@ -202,3 +168,6 @@ async def _sign_in(_: Request, __: Exception) -> Response:
 def install(app: FastAPI) -> None:
     app.add_exception_handler(SignIn, _sign_in)
     app.include_router(router)
+    static = StaticFiles(directory=Path(__file__).parent / "static")
+    app.mount("/ui/static", static, name="ui-static")
+    app.add_middleware(SecurityHeaders)
