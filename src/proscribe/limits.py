@@ -27,6 +27,9 @@ MAX_LINE_BYTES = 4 * 1024 * 1024
 #: Matches of one expression in one field that detection weighs; later ones are not read
 #: (the signal already counts: noisy-or counts each signal once). Hitting it adds ``PSC-B002``.
 MAX_MATCHES = 64
+#: Physical lines one CSV record may span (a quoted cell holding line breaks); a quote left
+#: open longer than that is a runaway: its row is rejected and reading resumes after it.
+MAX_CSV_ROW_LINES = 200
 #: Evidence spans kept per flagged class (the strongest; the classifier's tokens come on
 #: top); the rest are only counted.
 MAX_EVIDENCE = 32

@@ -23,6 +23,7 @@ from proscribe.cli.common import (
     stderr,
     stdout,
 )
+from proscribe.cli.intake import check_not_all_rejected, print_notices
 from proscribe.detect.relisted import RelistIndex
 from proscribe.policy import PolicyPack, load_pack
 from proscribe.report.console import print_summary
@@ -80,6 +81,8 @@ def scan(
     with ExitStack() as stack:
         result = _run(source, policy, options, stack, out, rejects, database, started)
     print_summary(stdout, result.summary, policy.class_ids)
+    print_notices(source)
+    check_not_all_rejected(catalogue, result.summary.scanned, result.summary.rejected)
     if report is not None:
         _report(report, result, options, catalogue)
     raise typer.Exit(1 if result.summary.prohibited else 0)
