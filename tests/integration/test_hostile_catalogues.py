@@ -86,3 +86,26 @@ def test_scan_reports_a_runaway_quote_and_decides_the_rows_after_it(
     assert len(decided) == 598
     rejects = (tmp_path / "v.rejects.jsonl").read_text().splitlines()
     assert [json.loads(r)["code"] for r in rejects] == ["PSC-C017"]
+
+
+def test_scan_report_with_mathtext_in_seller_and_category(cli: Cli, tmp_path: Path) -> None:
+    # matplotlib parsed "$…$" as mathematics and the report crashed before it was written
+    catalogue = _write(
+        tmp_path,
+        [
+            {"id": f"m{i}", "title": "Antminer S19 95TH", "seller_id": s, "category": c}
+            for i, (s, c) in enumerate([("$x^$", r"$\frac{$"), (r"$\alpha$", "a$b$c")])
+        ],
+    )
+    report = tmp_path / "r.html"
+    done = cli("scan", catalogue, *WHERE, "--report", str(report))
+    assert done.returncode == 1, done.stderr
+    assert "$x^$" in report.read_text()
+
+
+def test_access_timeline_with_mathtext_in_the_subject_id(cli: Cli, tmp_path: Path) -> None:
+    picture = tmp_path / "timeline.svg"
+    subject = '{"id":"$x^$","kyc_country":"CN","created_at":"2021-03-01"}'
+    done = cli("access", "timeline", "--subject", subject, "--plot", str(picture))
+    assert done.returncode == 0, done.stderr
+    assert picture.is_file()
