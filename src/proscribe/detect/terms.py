@@ -109,9 +109,13 @@ def _shortest_per_signal(findings: list[Finding]) -> list[Finding]:
 def _scan(db: hyperscan.Database, text: str) -> list[Hit]:
     data = text.encode("utf-8")
     hits: list[Hit] = []
+    starts: dict[int, set[int]] = {}
 
     def on_match(index: int, start: int, end: int, _flags: int, _ctx: object) -> None:
-        hits.append((index, start, end))
+        seen = starts.setdefault(index, set())
+        if start in seen or len(seen) < MAX_MATCHES:  # the budget: later matches not kept
+            seen.add(start)
+            hits.append((index, start, end))
 
     db.scan(data, match_event_handler=on_match)
     hits = _first(_longest(hits))
