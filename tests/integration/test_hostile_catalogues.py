@@ -64,9 +64,10 @@ def test_nul_characters_are_removed_before_the_store(cli: Cli, db_url: str, tmp_
 def test_a_run_where_every_row_is_rejected_exits_2(cli: Cli, tmp_path: Path) -> None:
     catalogue = _write(tmp_path, [{"id": [1], "title": "t"}, {"id": "x", "title": ""}])
     db = f"sqlite:///{tmp_path / 'p.db'}"
-    scanned = cli("scan", catalogue, *WHERE)
+    scanned = cli("scan", catalogue, *WHERE, "--json")
     assert scanned.returncode == 2 and "PSC-C020" in scanned.stderr
     assert "PSC-C014" in scanned.stderr
+    assert json.loads(scanned.stdout)["rejected"] == 2
     enforced = cli("enforce", catalogue, *WHERE, "--db", db, "--json")
     assert enforced.returncode == 2 and "PSC-C020" in enforced.stderr
     assert json.loads(enforced.stdout)["rejected"] == 2
