@@ -110,3 +110,16 @@ def test_access_timeline_with_mathtext_in_the_subject_id(cli: Cli, tmp_path: Pat
     done = cli("access", "timeline", "--subject", subject, "--plot", str(picture))
     assert done.returncode == 0, done.stderr
     assert picture.is_file()
+
+
+def test_enforce_verdicts_with_a_duplicate_id(cli: Cli, tmp_path: Path) -> None:
+    catalogue = _write(tmp_path, [{"id": "D3", "title": "Antminer S19 95TH", "seller_id": "s1"}])
+    out = tmp_path / "v.jsonl"
+    assert cli("scan", catalogue, *WHERE, "--out", str(out)).returncode == 1
+    out.write_text(out.read_text() * 2)  # the same verdict twice in one chunk
+    db = f"sqlite:///{tmp_path / 'p.db'}"
+    done = cli("enforce", "--verdicts", str(out), "--db", db, "--json")
+    assert done.returncode == 1, done.stderr
+    summary = json.loads(done.stdout)
+    assert (summary["decided"], summary["rejected"]) == (1, 1)
+    assert "PSC-C015" in done.stderr
