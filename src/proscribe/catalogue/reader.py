@@ -19,12 +19,11 @@ from proscribe.catalogue.rows import (
     clean_id,
     from_json_line,
     has_surrogates,
-    refused_notice,
-    screen_json,
     to_row,
 )
 from proscribe.errors import CatalogueError, Diagnostic, Location
 from proscribe.limits import MAX_CSV_ROW_LINES, MAX_DESCRIPTION, MAX_LINE_BYTES, MAX_TITLE
+from proscribe.types import Listing
 
 FORMATS = {
     ".csv": "csv",
@@ -101,16 +100,19 @@ class Catalogue:
         """``row``, or its rejection when an earlier row had the same id (``PSC-C015``)."""
         if isinstance(row, Rejected):
             return row
-        return self.ids.check(row.id, number) or row
+        return self._first(row.id, number) or row
+
+    def _first(self, ident: str, number: int) -> Rejected | None:
+        duplicate = self.ids.check(ident, number)
+        if duplicate is not None and self.notices and self.notices[-1].row == number:
+            self.notices.pop()  # not decided: nothing was changed in a decided row
+        return duplicate
 
     def screen(self, item: tuple[int, bytes]) -> Rejected | None:
-        """A raw JSON Lines row in the reading process: its duplicate id and NUL notice (the
-        row itself is parsed by a worker)."""
-        ident, removed = screen_json(item[1])
-        duplicate = self.ids.check(ident, item[0])
-        if duplicate is None and removed and ident is not None:
-            self.notices.append(refused_notice(item[0], ident, removed))
-        return duplicate
+        """A raw JSON Lines row in the reading process: its duplicate-id rejection, if any,
+        and its NUL notice (the row is parsed again, and decided, by a worker)."""
+        row = from_json_line(item[1], item[0], self.notices)
+        return self._first(row.id, item[0]) if isinstance(row, Listing) else None
 
     def raw_lines(self) -> Iterator[tuple[int, bytes] | Rejected]:
         """JSON Lines only: (row number, raw line) for non-blank lines, parsed by the caller;

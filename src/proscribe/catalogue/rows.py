@@ -93,21 +93,6 @@ def from_json_line(raw: bytes, number: int, notices: list[Rejected] | None = Non
     return to_row(fields, number, notices)
 
 
-def screen_json(raw: bytes) -> tuple[str | None, list[str]]:
-    """The id of a JSON Lines row as ``to_row`` reads it (None: no usable id), and the
-    fields NUL characters will be removed from."""
-    try:
-        fields = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        return None, []
-    if not isinstance(fields, dict):
-        return None, []
-    fields, removed = _without_refused(fields)
-    if _id_problem(fields.get("id")):
-        return None, []
-    return _text(fields.get("id")), removed
-
-
 def to_row(fields: dict[str, Any], number: int, notices: list[Rejected] | None = None) -> Row:
     """Check one row's fields and make a listing of them, or say why not."""
     fields, removed = _without_refused(fields)
