@@ -11,8 +11,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from proscribe.access import AccessRules, Subject
 from proscribe.decide import Engine, Verdict
-from proscribe.errors import Diagnostic, PackError
+from proscribe.errors import Diagnostic, Location, PackError
 from proscribe.policy import PolicyPack
+from proscribe.policy.safety import refuse_link
 from proscribe.policy.validation import validate
 from proscribe.policy.yamlsource import read_yaml
 from proscribe.types import Listing
@@ -78,7 +79,11 @@ class CaseResult:
 
 
 def case_files(pack: PolicyPack) -> list[Path]:
-    return sorted(pack.path.glob(CASES_GLOB))
+    """The pack's ``*.cases.yaml``; a link among them is refused (PSC-P045)."""
+    files = sorted(pack.path.glob(CASES_GLOB))
+    for path in files:
+        refuse_link(pack.path.resolve(), pack.path.resolve() / path.name, Location(str(path)))
+    return files
 
 
 def load_cases(path: Path, pack: PolicyPack) -> CasesFile:

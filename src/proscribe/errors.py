@@ -6,6 +6,7 @@ Codes:
   PSC-U0xx  usage (arguments, options)
   PSC-S0xx  store (database)
   PSC-E0xx  enforcement ledger (unknown ids, appeals)
+  PSC-B0xx  per-listing budget notes on a verdict (see ``proscribe.limits``, docs/limits.md)
 """
 
 from __future__ import annotations

@@ -6,16 +6,23 @@ A malformed row never stops the stream and is never dropped silently: it comes o
 
 from __future__ import annotations
 
-import csv
-import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import orjson
-
+from proscribe.catalogue.lines import Record, bounded_lines, csv_records
+from proscribe.catalogue.rows import (
+    OPTIONAL,
+    Ids,
+    Rejected,
+    Row,
+    clean_id,
+    from_json_line,
+    has_surrogates,
+    to_row,
+)
 from proscribe.errors import CatalogueError, Diagnostic, Location
+from proscribe.limits import MAX_CSV_ROW_LINES, MAX_DESCRIPTION, MAX_LINE_BYTES, MAX_TITLE
 from proscribe.types import Listing
 
 FORMATS = {
@@ -26,34 +33,15 @@ FORMATS = {
     ".parquet": "parquet",
     ".pq": "parquet",
 }
-OPTIONAL = ("description", "category", "seller_id", "price", "currency", "country", "listed_at")
-#: Longest title and description accepted; longer ones are data errors, not listings.
-MAX_TITLE = 10_000
-MAX_DESCRIPTION = 1_000_000
-csv.field_size_limit(sys.maxsize)
-
-
-@dataclass(frozen=True, slots=True)
-class Rejected:
-    """A row that could not be read as a listing, and why."""
-
-    row: int
-    id: str | None
-    code: str
-    message: str
-    hint: str
-
-    def to_record(self) -> dict[str, object]:
-        return {
-            "row": self.row,
-            "id": self.id,
-            "code": self.code,
-            "message": self.message,
-            "hint": self.hint,
-        }
-
-
-Row = Listing | Rejected
+__all__ = [
+    "MAX_DESCRIPTION",
+    "MAX_TITLE",
+    "Catalogue",
+    "Rejected",
+    "Row",
+    "from_json_line",
+    "to_row",
+]
 
 
 def catalogue_format(path: Path) -> str:
@@ -87,6 +75,8 @@ class Catalogue:
             )
         self.size = path.stat().st_size
         self.done = 0  # bytes read (CSV, JSON Lines) or rows read (Parquet)
+        self.ids = Ids()
+        self.notices: list[Rejected] = []  # rows changed on the way in (PSC-C018)
         if self.format == "parquet":
             self.size = _parquet_rows(path)
 
@@ -100,41 +90,91 @@ class Catalogue:
             raise _no_listings(self.path)
 
     def _jsonl(self) -> Iterator[Row]:
-        for number, raw in self.raw_lines():
-            yield from_json_line(raw, number)
+        for item in self.raw_lines():
+            if isinstance(item, Rejected):
+                yield item
+            else:
+                yield self.unique(from_json_line(item[1], item[0], self.notices), item[0])
 
-    def raw_lines(self) -> Iterator[tuple[int, bytes]]:
-        """JSON Lines only: (row number, raw line) for non-blank lines, parsed by the caller.
+    def unique(self, row: Row, number: int) -> Row:
+        """``row``, or its rejection when an earlier row had the same id (``PSC-C015``)."""
+        if isinstance(row, Rejected):
+            return row
+        return self._first(row.id, number) or row
+
+    def _first(self, ident: str, number: int) -> Rejected | None:
+        duplicate = self.ids.check(ident, number)
+        if duplicate is not None and self.notices and self.notices[-1].row == number:
+            self.notices.pop()  # not decided: nothing was changed in a decided row
+        return duplicate
+
+    def screen(self, item: tuple[int, bytes]) -> Rejected | None:
+        """A raw JSON Lines row in the reading process: its duplicate-id rejection, if any,
+        and its NUL notice (the row is parsed again, and decided, by a worker)."""
+        row = from_json_line(item[1], item[0], self.notices)
+        return self._first(row.id, item[0]) if isinstance(row, Listing) else None
+
+    def raw_lines(self) -> Iterator[tuple[int, bytes] | Rejected]:
+        """JSON Lines only: (row number, raw line) for non-blank lines, parsed by the caller;
+        a line over ``MAX_LINE_BYTES`` comes out rejected.
 
         Lets a parallel scan parse JSON in its workers instead of the reading process.
         """
         count = 0
+        done = [0]
         with self._open() as handle:
-            for number, raw in enumerate(handle, start=1):
-                self.done += len(raw)
-                if raw.strip():
+            for number, raw in bounded_lines(handle, done):
+                self.done = done[0]
+                if raw is None:
+                    count += 1
+                    yield _too_long(number)
+                elif raw.strip():
                     count += 1
                     yield number, raw
         if count == 0:
             raise _no_listings(self.path)
 
     def _csv(self) -> Iterator[Row]:
+        done = [0]
         with self._open() as handle:
-            lines = self._decoded(handle)
-            reader = csv.DictReader(lines)
-            if (
-                reader.fieldnames is None
-                or "title" not in reader.fieldnames
-                or "id" not in reader.fieldnames
-            ):
-                raise _missing_columns(self.path, reader.fieldnames or [])
-            for fields in reader:
-                yield _from_csv(fields, reader.line_num)
+            records = csv_records(self._decoded(handle, done))
+            header = next(records, None)
+            names = _header(header)
+            if "title" not in names or "id" not in names:
+                raise _missing_columns(self.path, names)
+            for record in records:
+                self.done = done[0]
+                yield self._csv_row(names, record)
 
-    def _decoded(self, handle: BinaryIO) -> Iterator[str]:
-        for raw in handle:
-            self.done += len(raw)
-            yield raw.decode("utf-8", "surrogateescape")
+    def _csv_row(self, names: list[str], record: Record) -> Row:
+        if len(record) == 2:
+            return _too_long(record[0]) if record[1] == "too-long" else _runaway(record[0])
+        _first, last, cells = record
+        if len(cells) > len(names):
+            ident = clean_id(cells[names.index("id")])
+            return Rejected(
+                last,
+                ident,
+                "PSC-C008",
+                "the row has more cells than the header",
+                "quote cells holding commas",
+            )
+        fields = dict(zip(names, cells, strict=False))
+        if any(has_surrogates(c) for c in cells):
+            return Rejected(
+                last,
+                clean_id(fields.get("id")),
+                "PSC-C006",
+                "invalid UTF-8 in the row",
+                "re-export the file as UTF-8",
+            )
+        row = to_row({k: (v if v != "" else None) for k, v in fields.items()}, last, self.notices)
+        return self.unique(row, last)
+
+    def _decoded(self, handle: BinaryIO, done: list[int]) -> Iterator[tuple[int, str | None]]:
+        for number, raw in bounded_lines(handle, done):
+            text = raw.decode("utf-8", "surrogateescape") if raw is not None else None
+            yield number, text[1:] if number == 1 and text and text[0] == "\ufeff" else text
 
     def _parquet(self) -> Iterator[Row]:
         import pyarrow.parquet as pq
@@ -145,11 +185,19 @@ class Catalogue:
             raise _missing_columns(self.path, names)
         wanted = [c for c in ("id", "title", *OPTIONAL) if c in names]
         number = 0
-        for batch in source.iter_batches(batch_size=4096, columns=wanted):
-            for fields in batch.to_pylist():
+        for group in range(source.num_row_groups):
+            try:
+                rows = source.read_row_group(group, columns=wanted).to_pylist()
+            except Exception as exc:  # a corrupt page: every row of the group is rejected
+                size = source.metadata.row_group(group).num_rows
+                yield from _bad_group(group, number, size, exc)
+                number += size
+                self.done += size
+                continue
+            for fields in rows:
                 number += 1
                 self.done += 1
-                yield to_row(fields, number)
+                yield self.unique(to_row(fields, number, self.notices), number)
 
     def _open(self) -> BinaryIO:
         try:
@@ -205,120 +253,36 @@ def _missing_columns(path: Path, names: list[str] | Any) -> CatalogueError:
     )
 
 
-def from_json_line(raw: bytes, number: int) -> Row:
-    """One JSON Lines row → a listing, or the reason it is rejected."""
-    try:
-        fields = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        invalid = _utf8_problem(raw)
-        if invalid:
-            return Rejected(number, None, "PSC-C006", invalid, "re-export the file as UTF-8")
-        return Rejected(
-            number, None, "PSC-C007", f"not valid JSON: {exc}", "each line must be one JSON object"
-        )
-    if not isinstance(fields, dict):
-        return Rejected(
-            number,
-            None,
-            "PSC-C007",
-            "the line is JSON but not an object",
-            'each line must be one JSON object such as {"id": …, "title": …}',
-        )
-    return to_row(fields, number)
+def _header(record: Record | None) -> list[str]:
+    if record is None or len(record) == 2:
+        return []
+    return [name.strip() for name in record[2]]
 
 
-def _from_csv(fields: dict[str, Any], number: int) -> Row:
-    if None in fields:
-        return Rejected(
-            number,
-            _text(fields.get("id")),
-            "PSC-C008",
-            "the row has more cells than the header",
-            "quote cells holding commas",
-        )
-    for value in fields.values():
-        if isinstance(value, str) and _has_surrogates(value):
-            return Rejected(
-                number,
-                _clean_id(fields.get("id")),
-                "PSC-C006",
-                "invalid UTF-8 in the row",
-                "re-export the file as UTF-8",
-            )
-    return to_row({k: (v if v != "" else None) for k, v in fields.items()}, number)
+def _too_long(number: int) -> Rejected:
+    return Rejected(
+        number,
+        None,
+        "PSC-C016",
+        f"the line is longer than {MAX_LINE_BYTES:,} bytes",
+        "this is not one listing: check the export (a missing line break?)",
+    )
 
 
-def to_row(fields: dict[str, Any], number: int) -> Row:
-    """Check one row's fields and make a listing of them, or say why not."""
-    ident = _text(fields.get("id"))
-    if not ident:
-        return Rejected(number, None, "PSC-C009", "the row has no id", "give every listing an id")
-    title = fields.get("title")
-    if not isinstance(title, str) or not title.strip():
-        return Rejected(
-            number,
-            ident,
-            "PSC-C009",
-            "the row has no title",
-            "give every listing a non-empty title",
-        )
-    problem = _field_problem(fields, title)
-    if problem:
-        return Rejected(number, ident, "PSC-C010", problem[0], problem[1])
-    price = fields.get("price")
-    try:
-        price_value = float(price) if price is not None else None
-    except (TypeError, ValueError):
-        return Rejected(
-            number,
-            ident,
-            "PSC-C011",
-            f"price {price!r} is not a number",
-            "write prices as plain numbers, e.g. 129.99",
-        )
-    optional = {k: _text(fields.get(k)) for k in OPTIONAL if k != "price"}
-    return Listing(id=ident, title=title, price=price_value, **optional)
+def _runaway(number: int) -> Rejected:
+    return Rejected(
+        number,
+        None,
+        "PSC-C017",
+        f"a quoted cell opened on this line is not closed within {MAX_CSV_ROW_LINES} lines "
+        "(or before the end of the file)",
+        'close the quote, or double a quote inside a quoted cell (""); the lines after this '
+        "one were read as rows of their own",
+    )
 
 
-def _field_problem(fields: dict[str, Any], title: str) -> tuple[str, str] | None:
-    if len(title) > MAX_TITLE:
-        return (
-            f"title is {len(title):,} characters long; the limit is {MAX_TITLE:,}",
-            "this is not a listing title: check the export (a description in the title column?)",
-        )
-    description = fields.get("description")
-    if isinstance(description, str) and len(description) > MAX_DESCRIPTION:
-        return (
-            f"description is {len(description):,} characters long; the limit is "
-            f"{MAX_DESCRIPTION:,}",
-            "check the export",
-        )
-    for key in OPTIONAL:
-        value = fields.get(key)
-        if isinstance(value, dict | list):
-            return f"{key} is a {type(value).__name__}, not text", f"write {key} as plain text"
-    return None
-
-
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    text = value if isinstance(value, str) else str(value)
-    return text.strip() or None
-
-
-def _clean_id(value: Any) -> str | None:
-    text = _text(value)
-    return text.encode("utf-8", "replace").decode() if text else None
-
-
-def _has_surrogates(text: str) -> bool:
-    return any("\udc80" <= c <= "\udcff" for c in text)
-
-
-def _utf8_problem(raw: bytes) -> str | None:
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return f"invalid UTF-8 at byte {exc.start + 1} of the line"
-    return None
+def _bad_group(group: int, before: int, size: int, exc: Exception) -> Iterator[Rejected]:
+    message = f"row group {group} cannot be read: {str(exc)[:200]}"
+    hint = "re-export the file; the other row groups were read"
+    for number in range(before + 1, before + size + 1):
+        yield Rejected(number, None, "PSC-C019", message, hint)

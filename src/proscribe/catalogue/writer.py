@@ -71,6 +71,7 @@ def verdict_schema() -> Any:
             ("phase", pa.string()),
             ("seller_id", pa.string()),
             ("category", pa.string()),
+            ("evidence_omitted", pa.map_(pa.string(), pa.int64())),
         ]
     )
 

@@ -50,7 +50,7 @@ def column(token: str) -> int:
 
 def indices(text: str) -> list[int]:
     """The hashed feature columns of one text, each once (features are binary)."""
-    return sorted({column(t) for t in tokens(text)})
+    return sorted({column(t) for t in set(tokens(text))})  # repeated tokens hashed once
 
 
 def matrix(texts: list[str]) -> csr_matrix:

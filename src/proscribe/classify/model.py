@@ -18,6 +18,7 @@ import numpy.typing as npt
 from skops.io import dump, get_untrusted_types, load
 
 from proscribe.classify.features import FEATURE_VERSION, N_FEATURES, column, matrix, tokens
+from proscribe.classify.modelfile import disallowed_types, missing_keys
 from proscribe.errors import Diagnostic, Location, PackError
 
 FORMAT = "proscribe-text-model/1"
@@ -89,12 +90,12 @@ def load_model(path: Path) -> TextModel:
     if not path.is_file():
         raise PackError(_problem("PSC-P030", f"model file '{path}' not found", where))
     try:
-        untrusted = get_untrusted_types(file=path)
+        untrusted = disallowed_types(path) or get_untrusted_types(file=path)
         if untrusted:
             raise PackError(
                 _problem(
                     "PSC-P031",
-                    f"model file holds code-bearing types: {', '.join(untrusted[:3])}",
+                    f"model file holds types outside the allow-list: {', '.join(untrusted[:3])}",
                     where,
                     "only models written by `proscribe train` load; retrain with it",
                 )
@@ -110,6 +111,10 @@ def load_model(path: Path) -> TextModel:
 def _checked(data: Any, path: Path, where: Location) -> TextModel:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise PackError(_problem("PSC-P031", f"not a {FORMAT} file", where))
+    missing = missing_keys(data)
+    if missing:
+        message = f"model file lacks {', '.join(missing)}"
+        raise PackError(_problem("PSC-P031", message, where, "retrain it: `proscribe train`"))
     if data["feature_version"] != FEATURE_VERSION or data["n_features"] != N_FEATURES:
         raise PackError(
             _problem(
@@ -119,14 +124,24 @@ def _checked(data: Any, path: Path, where: Location) -> TextModel:
                 "retrain the model with this version: `proscribe train`",
             )
         )
-    return TextModel(
-        tuple(data["labels"]),
-        np.asarray(data["coef"], dtype=np.float32),
-        np.asarray(data["intercept"], dtype=np.float32),
-        float(data["temperature"]),
-        dict(data["info"]),
-        hashlib.sha256(path.read_bytes()).hexdigest(),
-    )
+    try:
+        model = TextModel(
+            tuple(str(label) for label in data["labels"]),
+            np.asarray(data["coef"], dtype=np.float32),
+            np.asarray(data["intercept"], dtype=np.float32),
+            float(data["temperature"]),
+            dict(data.get("info") or {}),
+            hashlib.sha256(path.read_bytes()).hexdigest(),
+        )
+    except (TypeError, ValueError) as exc:
+        message = f"model file malformed: {exc}"
+        hint = "retrain it: `proscribe train`"
+        raise PackError(_problem("PSC-P031", message, where, hint)) from exc
+    shape = (len(model.labels), N_FEATURES)
+    if model.coef.shape != shape or model.intercept.shape != shape[:1]:
+        message = f"model arrays are {model.coef.shape} and {model.intercept.shape}, not {shape}"
+        raise PackError(_problem("PSC-P031", message, where, "retrain it: `proscribe train`"))
+    return model
 
 
 def _problem(code: str, message: str, where: Location, hint: str | None = None) -> Diagnostic:

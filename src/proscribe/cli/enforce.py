@@ -15,6 +15,7 @@ import typer
 from rich.table import Table
 
 from proscribe.catalogue import Catalogue, Rejected
+from proscribe.catalogue.rows import Ids
 from proscribe.catalogue.verdicts import read_verdicts
 from proscribe.cli.common import (
     DEFAULT_PACK,
@@ -24,6 +25,7 @@ from proscribe.cli.common import (
     stderr,
     stdout,
 )
+from proscribe.cli.intake import check_not_all_rejected, print_notices
 from proscribe.cli.scan import progress_bar
 from proscribe.deploy import deployment_for
 from proscribe.deploy.shadow import record_shadow
@@ -102,16 +104,19 @@ def enforce(
                     source="enforce",
                     **deployment_options(deployment),
                 )
-                _from_catalogue(catalogue, deployment.live, options, apply, progress)
+                _from_catalogue(catalogue, deployment.live, options, apply, progress, summary)
             else:
                 assert verdicts is not None
-                _from_verdicts(verdicts, deployment.live, apply)
+                _from_verdicts(verdicts, deployment.live, apply, summary)
             if session is not None:
                 session.rollback()
     if as_json:
         stdout.out(orjson.dumps({**summary.to_record(), "dry_run": dry_run}).decode())
     else:
         _print_summary(summary, dry_run)
+    source = catalogue if catalogue is not None else verdicts
+    assert source is not None
+    check_not_all_rejected(source, summary.decided, summary.rejected)
     raise typer.Exit(1 if summary.blocked else 0)
 
 
@@ -164,7 +169,12 @@ def _show(changes: Changes, shown: int) -> int:
 
 
 def _from_catalogue(
-    path: Path, pack: PolicyPack, options: ScanOptions, apply: Apply, progress: Any
+    path: Path,
+    pack: PolicyPack,
+    options: ScanOptions,
+    apply: Apply,
+    progress: Any,
+    summary: EnforceSummary,
 ) -> None:
     source = Catalogue(path)
     task = progress.add_task("enforcing", total=source.size)
@@ -177,16 +187,27 @@ def _from_catalogue(
         apply(records, len(chunk.lines), chunk.texts, chunk.shadow)
         progress.update(task, completed=source.done)
 
-    scan_rows(source, options, consume, _report_reject(path), pack)
+    scanned = scan_rows(source, options, consume, _report_reject(path), pack)
+    summary.rejected += scanned.summary.rejected
+    summary.cleaned += len(source.notices)
+    print_notices(source)
 
 
-def _from_verdicts(path: Path, pack: PolicyPack, apply: Apply) -> None:
-    reject = _report_reject(path)
-    for chunk in batched(read_verdicts(path), 1000):
+def _from_verdicts(path: Path, pack: PolicyPack, apply: Apply, summary: EnforceSummary) -> None:
+    shown = _report_reject(path)
+    ids = Ids()
+
+    def reject(row: Rejected) -> None:
+        summary.rejected += 1
+        shown(row)
+
+    for number, chunk in enumerate(batched(read_verdicts(path), 1000)):
         good = []
-        for row in chunk:
+        for at, row in enumerate(chunk, start=number * 1000 + 1):
             if isinstance(row, Rejected):
                 reject(row)
+            elif dup := ids.check(str(row["id"]), at):
+                reject(dup)
             elif row["pack"] != pack.id:
                 reject(
                     Rejected(
@@ -222,6 +243,8 @@ def _print_summary(summary: EnforceSummary, dry_run: bool) -> None:
     k = summary.kinds
     for name, value in (
         ("listings decided", summary.decided),
+        ("rows rejected", summary.rejected),
+        ("rows with characters removed", summary.cleaned),
         ("flagged", summary.flagged),
         ("removed", k["removed"]),
         ("removed with notice", k["notice"]),

@@ -23,6 +23,7 @@ from proscribe.cli.common import (
     stderr,
     stdout,
 )
+from proscribe.cli.intake import check_not_all_rejected, print_notices
 from proscribe.detect.relisted import RelistIndex
 from proscribe.policy import PolicyPack, load_pack
 from proscribe.report.console import print_summary
@@ -60,8 +61,9 @@ def scan(
     workers: Annotated[
         int, typer.Option(min=1, help="Processes deciding listings (default: all cores).")
     ] = os.cpu_count() or 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
-    """Scan a catalogue; exit 1 when anything is blocked."""
+    """Scan a catalogue; exit 1 when anything is blocked, 2 when every row was rejected."""
     policy = load_pack(pack)  # once here; each worker process loads it from its path
     database = open_db(db) if db is not None else None  # opened and migrated once
     options = ScanOptions(
@@ -79,10 +81,27 @@ def scan(
     started = dt.datetime.now(dt.UTC)
     with ExitStack() as stack:
         result = _run(source, policy, options, stack, out, rejects, database, started)
-    print_summary(stdout, result.summary, policy.class_ids)
+    if as_json:
+        stdout.out(orjson.dumps(_summary_record(result, source)).decode())
+    else:
+        print_summary(stdout, result.summary, policy.class_ids)
+    print_notices(source)
+    check_not_all_rejected(catalogue, result.summary.scanned, result.summary.rejected)
     if report is not None:
         _report(report, result, options, catalogue)
     raise typer.Exit(1 if result.summary.prohibited else 0)
+
+
+def _summary_record(result: ScanResult, source: Catalogue) -> dict[str, object]:
+    s = result.summary
+    return {
+        "scanned": s.scanned,
+        "rejected": s.rejected,
+        "cleaned": len(source.notices),
+        "decisions": {d: s.decisions[d] for d in ("block", "review", "allow")},
+        "pack": result.pack.id,
+        "revision": result.pack.revision,
+    }
 
 
 def _relist(database: sa.Engine | None, policy: PolicyPack) -> RelistIndex | None:

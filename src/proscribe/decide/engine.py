@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
 
+from proscribe.decide.budget import match_notes, within_budget
 from proscribe.decide.explain import reason_for
 from proscribe.decide.model import ModelVoter
 from proscribe.decide.relisted import with_relisted
@@ -86,10 +87,12 @@ class Engine:
     def _decide_all(
         self, docs: list[Document], as_of: dt.date, jurisdiction: str | None
     ) -> list[Verdict]:
+        bounded = [within_budget(doc) for doc in docs]
+        docs = [doc for doc, _ in bounded]
         votes = self.votes.for_documents(docs) if self.votes is not None else None
         return [
-            self._decide(doc, votes[i] if votes is not None else {}, as_of, jurisdiction)
-            for i, doc in enumerate(docs)
+            self._decide(doc, votes[i] if votes is not None else {}, as_of, jurisdiction, cut)
+            for i, (doc, cut) in enumerate(bounded)
         ]
 
     def _decide(
@@ -98,8 +101,10 @@ class Engine:
         votes: dict[str, ModelVote],
         as_of: dt.date,
         jurisdiction: str | None,
+        cut: tuple[str, ...] = (),
     ) -> Verdict:
         findings = [f for r in self.recognizers for f in r.detect(doc)]
+        budget = cut + match_notes(findings)
         where = jurisdiction or doc.listing.country
         scores = [
             self._score(cls_id, findings, as_of, votes.get(cls_id))
@@ -107,8 +112,8 @@ class Engine:
         ]
         verdict = self._verdict(doc.listing, scores, as_of, where.upper() if where else None)
         if self.relist is not None and len(self.relist) and self._in_force(verdict):
-            return with_relisted(verdict, doc.listing, self.relist, self.pack.class_ids)
-        return verdict
+            verdict = with_relisted(verdict, doc.listing, self.relist, self.pack.class_ids)
+        return replace(verdict, notes=verdict.notes + budget) if budget else verdict
 
     def _in_force(self, verdict: Verdict) -> bool:
         """Whether to look for a relisting: the pack applies where and when this verdict is
@@ -184,6 +189,7 @@ class Engine:
             phase,
             listing.seller_id,
             listing.category,
+            tuple((s.class_id, s.omitted) for s in flagged if s.omitted),
         )
 
     def _caps(

@@ -1,4 +1,8 @@
-"""Score one class from its findings: signals once each, rules, exemption vetoes, category."""
+"""Score one class from its findings: signals once each, rules, exemption vetoes, category.
+
+Work is near-linear in the number of findings (sorts and dictionaries, no pairwise
+comparisons), and the evidence kept per class is capped at ``MAX_EVIDENCE`` spans.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from proscribe.decide.verdict import Adjustment, stronger
 from proscribe.detect import Finding
+from proscribe.limits import MAX_EVIDENCE
 from proscribe.policy.schema import ClassFile, Thresholds
 
 
@@ -18,6 +23,7 @@ class ClassScore:
     adjustments: tuple[Adjustment, ...]
     probability: float | None = None
     by_model: bool = False  # the model's probability decided (it was stronger than the rules)
+    omitted: int = 0  # evidence spans past MAX_EVIDENCE, counted but not kept
 
 
 def noisy_or(weights: list[float]) -> float:
@@ -55,7 +61,9 @@ def _with_model(result: ClassScore, vote: ModelVote, exemptions: list[Finding]) 
     if vote.limits is None or vote.finding is None or p < vote.limits.review:
         # the common case, built directly: dataclasses.replace costs more than the decision
         r = result
-        return ClassScore(r.class_id, r.score, r.decision, r.evidence, r.adjustments, p)
+        return ClassScore(
+            r.class_id, r.score, r.decision, r.evidence, r.adjustments, p, omitted=r.omitted
+        )
     veto_level = max((e.weight or 0.0 for e in exemptions), default=0.0)
     if p < veto_level:  # an exemption outweighs a model that is not sure enough
         veto = _veto(vote.finding, exemptions, veto_level)
@@ -74,7 +82,7 @@ def _score_rules(cls: ClassFile, findings: list[Finding], exemptions: list[Findi
     mine = [f for f in findings if f.class_id == cls.id]
     if not mine:
         return ClassScore(cls.id, 0.0, "allow", (), ())
-    scored = _strongest_per_signal(mine) + _rules(cls, mine)
+    scored = _strongest_per_signal(mine) + _rules(cls, _by_rule(mine))
     veto_level = max((e.weight or 0.0 for e in exemptions), default=0.0)
     kept = [f for f in scored if (f.weight or 0.0) >= veto_level]
     adjustments = tuple(_veto(f, exemptions, veto_level) for f in scored if f not in kept)
@@ -83,11 +91,16 @@ def _score_rules(cls: ClassFile, findings: list[Finding], exemptions: list[Findi
     if category is not None:
         score = max(score, cls.thresholds.review if exemptions else 1.0)
         kept.append(category)
-    return ClassScore(cls.id, score, _decision(cls, score), _evidence(cls, mine, kept), adjustments)
+    evidence, omitted = _evidence(cls, mine, kept)
+    decision = _decision(cls, score)
+    return ClassScore(cls.id, score, decision, evidence, adjustments, omitted=omitted)
 
 
-def _evidence(cls: ClassFile, mine: list[Finding], kept: list[Finding]) -> tuple[Finding, ...]:
-    """Every occurrence of a kept signal, the parts of fired rules, the rules themselves."""
+def _evidence(
+    cls: ClassFile, mine: list[Finding], kept: list[Finding]
+) -> tuple[tuple[Finding, ...], int]:
+    """Occurrences of kept signals, the parts of fired rules, the rules themselves: at most
+    ``MAX_EVIDENCE`` of them, and how many more there were."""
     kept_ids = {k.rule for k in kept}
     parts = {ref for rule in cls.rules if rule.id in kept_ids for ref in rule.all}
     shown = [
@@ -96,15 +109,32 @@ def _evidence(cls: ClassFile, mine: list[Finding], kept: list[Finding]) -> tuple
         if f.kind != "category"
         and ((f.rule in kept_ids and f.weight is not None) or f.rule in parts)
     ]
-    return _dedupe(tuple(shown) + tuple(f for f in kept if f.kind in ("rule", "category")))
+    every = _dedupe(tuple(shown) + tuple(f for f in kept if f.kind in ("rule", "category")))
+    return _strongest(every, set(kept))
+
+
+def _strongest(
+    evidence: tuple[Finding, ...], kept: set[Finding]
+) -> tuple[tuple[Finding, ...], int]:
+    """The ``MAX_EVIDENCE`` spans that count most (those the score used first, then by
+    weight, then by position), in their original order; and the number left out."""
+    if len(evidence) <= MAX_EVIDENCE:
+        return evidence, 0
+    rank = sorted(
+        range(len(evidence)),
+        key=lambda i: (evidence[i] not in kept, -(evidence[i].weight or 0.0), i),
+    )
+    chosen = sorted(rank[:MAX_EVIDENCE])
+    return tuple(evidence[i] for i in chosen), len(evidence) - MAX_EVIDENCE
 
 
 def _strongest_per_signal(findings: list[Finding]) -> list[Finding]:
     """Each signal counts once, by its strongest occurrence not nested in a longer match."""
     scored = [f for f in findings if f.weight is not None and f.kind in ("word", "pattern")]
+    nested = _nested_spans(scored)
     best: dict[str, Finding] = {}
     for finding in scored:
-        if _nested(finding, scored):
+        if (finding.field, finding.start, finding.end) in nested:
             continue
         current = best.get(finding.rule)
         if current is None or (finding.weight or 0) > (current.weight or 0):
@@ -112,19 +142,32 @@ def _strongest_per_signal(findings: list[Finding]) -> list[Finding]:
     return list(best.values())
 
 
-def _nested(finding: Finding, others: list[Finding]) -> bool:
-    """Inside a longer match of the class ("mining" in "bitcoin mining", "矿机" in "蚂蚁矿机")."""
-    size = finding.end - finding.start
-    return any(
-        o.field == finding.field
-        and o.start <= finding.start
-        and finding.end <= o.end
-        and o.end - o.start > size
-        for o in others
-    )
+def _nested_spans(findings: list[Finding]) -> set[tuple[str, int, int]]:
+    """Spans inside a longer match of the class ("mining" in "bitcoin mining", "矿机" in
+    "蚂蚁矿机"), found in one sweep: sorted by start (longest first at a tie), a span is
+    nested exactly when an earlier, different span reaches at least as far."""
+    spans = sorted({(f.field, f.start, f.end) for f in findings}, key=lambda s: (s[0], s[1], -s[2]))
+    nested: set[tuple[str, int, int]] = set()
+    field, reach = None, -1
+    for span in spans:
+        if span[0] != field:
+            field, reach = span[0], -1
+        if span[2] <= reach:
+            nested.add(span)
+        reach = max(reach, span[2])
+    return nested
 
 
-def _rules(cls: ClassFile, findings: list[Finding]) -> list[Finding]:
+def _by_rule(findings: list[Finding]) -> dict[str, list[Finding]]:
+    """Word and pattern findings of each signal, in their original order."""
+    out: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.kind in ("word", "pattern"):
+            out.setdefault(f.rule, []).append(f)
+    return out
+
+
+def _rules(cls: ClassFile, findings: dict[str, list[Finding]]) -> list[Finding]:
     fired = []
     for rule in cls.rules:
         parts = _disjoint_parts(rule.all, findings)
@@ -149,18 +192,12 @@ def _rules(cls: ClassFile, findings: list[Finding]) -> list[Finding]:
     return fired
 
 
-def _disjoint_parts(refs: list[str], findings: list[Finding]) -> list[Finding] | None:
+def _disjoint_parts(refs: list[str], findings: dict[str, list[Finding]]) -> list[Finding] | None:
     """One occurrence per signal named by a rule, no two overlapping ("bitcoin mining" ≠ two)."""
     chosen: list[Finding] = []
     for ref in refs:
         pick = next(
-            (
-                f
-                for f in findings
-                if f.rule == ref
-                and f.kind in ("word", "pattern")
-                and not any(_overlap(f, c) for c in chosen)
-            ),
+            (f for f in findings.get(ref, ()) if not any(_overlap(f, c) for c in chosen)),
             None,
         )
         if pick is None:

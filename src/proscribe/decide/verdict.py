@@ -89,9 +89,10 @@ class Verdict:
     phase: str
     seller_id: str | None = None
     category: str | None = None
+    omitted: tuple[tuple[str, int], ...] = ()  # (class, evidence spans past MAX_EVIDENCE)
 
     def to_record(self) -> dict[str, object]:
-        return {
+        record: dict[str, object] = {
             "id": self.id,
             "decision": self.decision,
             "classes": list(self.classes),
@@ -115,3 +116,6 @@ class Verdict:
             "seller_id": self.seller_id,
             "category": self.category,
         }
+        if self.omitted:  # only when the evidence was capped: records stay as they were
+            record["evidence_omitted"] = dict(self.omitted)
+        return record

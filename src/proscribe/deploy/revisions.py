@@ -23,6 +23,7 @@ from proscribe.audit import AuditEvent, AuditLog
 from proscribe.deploy.scope import Scope
 from proscribe.errors import Diagnostic, Location, UsageError
 from proscribe.policy import PolicyPack, load_pack
+from proscribe.policy.safety import refuse_links
 from proscribe.store.tables import pack_activations
 
 
@@ -235,6 +236,8 @@ def _columns() -> list[sa.Column[Any]]:
 
 
 def _zip(folder: Path) -> bytes:
+    """The pack folder's files (its model among them: packs name nothing outside it)."""
+    refuse_links(folder)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(folder.rglob("*")):

@@ -8,6 +8,7 @@ import hyperscan
 
 from proscribe.detect.compile import CompiledPack, Entry, compile_pack
 from proscribe.detect.finding import Document, Finding
+from proscribe.limits import MAX_MATCHES
 from proscribe.normalize import DeobfuscatedText, NormalizedText, normalize, plain_fold
 from proscribe.normalize.tables import is_styled
 from proscribe.policy import PolicyPack
@@ -108,15 +109,31 @@ def _shortest_per_signal(findings: list[Finding]) -> list[Finding]:
 def _scan(db: hyperscan.Database, text: str) -> list[Hit]:
     data = text.encode("utf-8")
     hits: list[Hit] = []
+    starts: dict[int, set[int]] = {}
 
     def on_match(index: int, start: int, end: int, _flags: int, _ctx: object) -> None:
-        hits.append((index, start, end))
+        seen = starts.setdefault(index, set())
+        if start in seen or len(seen) < MAX_MATCHES:  # the budget: later matches not kept
+            seen.add(start)
+            hits.append((index, start, end))
 
     db.scan(data, match_event_handler=on_match)
-    hits = _longest(hits)
+    hits = _first(_longest(hits))
     if len(data) != len(text):  # multi-byte characters: byte offsets → character offsets
-        hits = [(i, len(data[:s].decode()), len(data[:e].decode())) for i, s, e in hits]
+        chars = _char_offsets(data, {x for _, s, e in hits for x in (s, e)})
+        hits = [(i, chars[s], chars[e]) for i, s, e in hits]
     return hits
+
+
+def _char_offsets(data: bytes, offsets: set[int]) -> dict[int, int]:
+    """Byte offsets → character offsets in one pass over ``data`` (not one decode per hit)."""
+    out: dict[int, int] = {}
+    position = characters = 0
+    for offset in sorted(offsets):
+        characters += len(data[position:offset].decode())
+        position = offset
+        out[offset] = characters
+    return out
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:
@@ -126,6 +143,19 @@ def _longest(hits: list[Hit]) -> list[Hit]:
         if end > best.get((index, start), -1):
             best[(index, start)] = end
     return [(index, start, end) for (index, start), end in best.items()]
+
+
+def _first(hits: list[Hit]) -> list[Hit]:
+    """The per-listing budget: the first ``MAX_MATCHES`` matches of each expression (a signal
+    counts once; more occurrences of it only repeat the evidence)."""
+    counts: dict[int, int] = {}
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h[1], h[2])):
+        seen = counts.get(hit[0], 0)
+        if seen < MAX_MATCHES:
+            counts[hit[0]] = seen + 1
+            kept.append(hit)
+    return kept
 
 
 def _tricks(original: str, matched: str) -> tuple[str, ...]:

@@ -49,6 +49,8 @@ class EnforceSummary:
     evasion: int = 0
     no_seller: int = 0
     shadow: int = 0  # listings also decided under a shadow revision
+    rejected: int = 0  # rows that could not be decided (each reported with its code)
+    cleaned: int = 0  # rows decided with characters removed (PSC-C018)
 
     def add(self, changes: Changes) -> None:
         for action in changes.actions:
@@ -61,6 +63,8 @@ class EnforceSummary:
     def to_record(self) -> dict[str, Any]:
         return {
             "decided": self.decided,
+            "rejected": self.rejected,
+            "cleaned": self.cleaned,
             "flagged": self.flagged,
             "blocked": self.blocked,
             "shadow_decisions": self.shadow,

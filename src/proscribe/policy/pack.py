@@ -18,6 +18,7 @@ from proscribe.policy.overrides import (
     covering,
     effective_parts,
 )
+from proscribe.policy.safety import pack_file, refuse_link
 from proscribe.policy.schema import ClassFile, OverrideFile, PackFile
 from proscribe.policy.validation import validate
 from proscribe.policy.yamlsource import YamlDocument, read_yaml
@@ -120,6 +121,7 @@ def resolve_pack(ref: str | Path) -> Path:
 def load_pack(ref: str | Path) -> PolicyPack:
     """Load and validate a pack; raise :class:`PackError` listing every problem at once."""
     folder = resolve_pack(ref)
+    refuse_link(folder.resolve(), folder.resolve() / PACK_FILE, Location(str(folder / PACK_FILE)))
     doc = read_yaml(folder / PACK_FILE, _display(folder / PACK_FILE))
     problems = list(doc.problems)
     spec, found = validate(doc, PackFile) if not problems else (None, [])
@@ -142,7 +144,7 @@ def _load_overrides(folder: Path, spec: PackFile, class_ids: list[str]) -> tuple
     loaded: list[tuple[OverrideFile, YamlDocument]] = []
     problems: list[Diagnostic] = []
     for name in spec.overrides:
-        path = folder / name
+        path = pack_file(folder, name, Location(_display(folder / PACK_FILE)), "override file")
         if not path.is_file():
             raise PackError(
                 Diagnostic(
@@ -170,7 +172,8 @@ def _load_model(
     """The pack's classifier; it must know every class the pack gives it thresholds for."""
     if spec.model is None:
         return None
-    model = load_model(folder / spec.model.file)
+    where = doc.locate(("model", "file"))
+    model = load_model(pack_file(folder, spec.model.file, where, "model file"))
     unknown = sorted(set(spec.model.thresholds) - set(model.labels))
     if unknown:
         raise PackError(
@@ -191,9 +194,13 @@ def _load_classes(
     classes: list[ClassFile] = []
     problems: list[Diagnostic] = []
     for index, name in enumerate(spec.classes):
-        path = folder / name
+        where = pack_doc.locate(("classes", index))
+        try:
+            path = pack_file(folder, name, where, "class file")
+        except PackError as exc:
+            problems += exc.diagnostics
+            continue
         if not path.is_file():
-            where = pack_doc.locate(("classes", index))
             problems.append(
                 Diagnostic(
                     "PSC-P009",

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from proscribe.errors import Diagnostic, Location
+from proscribe.policy.safety import alias_problem
 
 Path_ = tuple[str | int, ...]
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -46,6 +47,10 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
                 "check that the path exists and is UTF-8 text",
             )
         )
+        return doc
+    alias = alias_problem(text, _LOADER, doc.file)
+    if alias is not None:
+        doc.problems.append(alias)
         return doc
     try:
         node = yaml.compose(text, Loader=_LOADER)

@@ -29,6 +29,8 @@ def stacked_bars(title: str, labels: list[str], series: dict[str, list[int]]) ->
     # Text stays text in the SVG, so the browser draws Chinese labels with its own fonts;
     # matplotlib's bundled font has no CJK glyphs and would otherwise warn for each one.
     matplotlib.rcParams["svg.fonttype"] = "none"
+    # Labels are seller ids and categories: text, never mathtext ("$…$" must not be parsed).
+    matplotlib.rcParams["text.parse_math"] = False
     warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
 
     height = 1.2 + 0.38 * len(labels)

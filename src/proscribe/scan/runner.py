@@ -165,8 +165,9 @@ def scan_rows(
             summary.rejects.append(row)
         reject(row)
 
-    items = rows.raw_lines() if isinstance(rows, Catalogue) and rows.format == "jsonl" else rows
-    chunks = _chunks(items, options.chunk_size, rejected)
+    source = rows if isinstance(rows, Catalogue) else None
+    items = source.raw_lines() if source is not None and source.format == "jsonl" else rows
+    chunks = _chunks(items, options.chunk_size, rejected, source)
     if options.workers <= 1:
         _init_worker(options, pack)
         for chunk in chunks:
@@ -187,16 +188,24 @@ def _parallel(
 
 
 def _chunks(
-    rows: Iterable[Row | tuple[int, bytes]], size: int, reject: Callable[[Rejected], None]
+    rows: Iterable[Row | tuple[int, bytes]],
+    size: int,
+    reject: Callable[[Rejected], None],
+    source: Catalogue | None,
 ) -> Iterator[list[Item]]:
-    return batched(_accepted(rows, reject), size)
+    return batched(_accepted(rows, reject, source), size)
 
 
 def _accepted(
-    rows: Iterable[Row | tuple[int, bytes]], reject: Callable[[Rejected], None]
+    rows: Iterable[Row | tuple[int, bytes]],
+    reject: Callable[[Rejected], None],
+    source: Catalogue | None,
 ) -> Iterator[Item]:
+    """Rows to decide; rejected ones (and raw JSON rows whose id came before) to ``reject``."""
     for row in rows:
         if isinstance(row, Rejected):
             reject(row)
+        elif isinstance(row, tuple) and source is not None and (dup := source.screen(row)):
+            reject(dup)
         else:
             yield row

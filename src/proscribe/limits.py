@@ -1,0 +1,40 @@
+"""The per-listing budget: how much of a listing proscribe reads, and how much evidence it keeps.
+
+One set of numbers for every edge — the catalogue reader, the library (``Engine``) and the
+HTTP API — so that a listing accepted by one is accepted by all, and the work spent on one
+listing is bounded whatever a seller writes:
+
+* a catalogue row or API request over a field limit is rejected (``PSC-C010``, 422);
+* a library caller who hands the engine a longer title or description gets a verdict on the
+  first ``MAX_TITLE`` / ``MAX_DESCRIPTION`` characters, with the note ``PSC-B001``;
+* each flagged class keeps its ``MAX_EVIDENCE`` strongest spans; the verdict record counts
+  the rest under ``evidence_omitted``.
+"""
+
+from __future__ import annotations
+
+#: Longest listing id, in characters.
+MAX_ID = 256
+#: Longest title, in characters.
+MAX_TITLE = 10_000
+#: Longest description, in characters.
+MAX_DESCRIPTION = 1_000_000
+#: Longest short text field (category, seller id, currency, country, listed_at).
+MAX_SHORT = 1_000
+#: Longest line of a CSV or JSON Lines catalogue, in bytes: a cell that runs past it (an
+#: unbalanced quote) is rejected with its row, and reading resumes at the next line.
+MAX_LINE_BYTES = 4 * 1024 * 1024
+#: Matches of one expression in one field that detection weighs; later ones are not read
+#: (the signal already counts: noisy-or counts each signal once). Hitting it adds ``PSC-B002``.
+MAX_MATCHES = 64
+#: Physical lines one CSV record may span (a quoted cell holding line breaks); a quote left
+#: open longer than that is a runaway: its row is rejected and reading resumes after it.
+MAX_CSV_ROW_LINES = 200
+#: Evidence spans kept per flagged class (the strongest; the classifier's tokens come on
+#: top); the rest are only counted.
+MAX_EVIDENCE = 32
+
+#: The text fields the engine reads, with their limits.
+TEXT_LIMITS = {"title": MAX_TITLE, "description": MAX_DESCRIPTION}
+#: Every optional short field, with its limit.
+SHORT_FIELDS = ("category", "seller_id", "currency", "country", "listed_at")
