@@ -18,20 +18,23 @@ from proscribe.catalogue import Catalogue, Rejected
 from proscribe.catalogue.verdicts import read_verdicts
 from proscribe.cli.common import (
     DEFAULT_PACK,
+    as_of_said,
     open_db,
     parse_as_of,
     parse_jurisdiction,
+    said,
     stderr,
     stdout,
 )
 from proscribe.cli.scan import progress_bar
 from proscribe.deploy import deployment_for
+from proscribe.deploy.resolve import default_ref, pack_in_store
 from proscribe.deploy.shadow import record_shadow
 from proscribe.enforce import Changes, EnforceSummary, Ledger, reinstate
 from proscribe.enforce.fingerprints import relist_index
 from proscribe.errors import Diagnostic, UsageError
 from proscribe.iterate import batched
-from proscribe.policy import PolicyPack, load_pack
+from proscribe.policy import PolicyPack
 from proscribe.scan import ChunkResult, ScanOptions, scan_rows
 from proscribe.scan.runner import deployment_options
 from proscribe.store import DEFAULT_URL
@@ -39,6 +42,10 @@ from proscribe.store import DEFAULT_URL
 SHOWN = 40
 _ALLOWED = b'"decision":"allow"'
 DbOption = Annotated[str, typer.Option(help="Database URL.", envvar="PROSCRIBE_DB")]
+PACK_HELP = (
+    "Pack id (its live revision in the store, or bundled) or folder; default: the one pack "
+    f"live in the store, or {DEFAULT_PACK} in an empty store."
+)
 
 
 def enforce(
@@ -48,8 +55,10 @@ def enforce(
     verdicts: Annotated[
         Path | None, typer.Option(help="Enforce the verdicts of an earlier scan instead.")
     ] = None,
-    pack: Annotated[str, typer.Option(help="Bundled pack id or pack folder.")] = DEFAULT_PACK,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Enforce as of YYYY-MM-DD.")] = None,
+    pack: Annotated[str | None, typer.Option(help=PACK_HELP)] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Enforce as of YYYY-MM-DD (default: today).")
+    ] = None,
     jurisdiction: Annotated[
         str | None, typer.Option(help="Country code for every listing.")
     ] = None,
@@ -78,8 +87,9 @@ def enforce(
         )
     engine = open_db(db)
     summary = EnforceSummary()
-    with tempfile.TemporaryDirectory(prefix="proscribe-revisions-") as restored:
-        deployment = deployment_for(engine, pack, Path(restored))
+    with tempfile.TemporaryDirectory(prefix="proscribe-revisions-") as into:
+        restored = Path(into)
+        deployment = deployment_for(engine, default_ref(engine, pack, DEFAULT_PACK), restored)
         if deployment.staged or deployment.shadow:
             for line in deployment.describe():
                 stderr.print(line, markup=False)
@@ -238,9 +248,12 @@ def _print_summary(summary: EnforceSummary, dry_run: bool) -> None:
 
 
 def reinstate_command(
-    pack: Annotated[str, typer.Option(help="The withdrawn pack (id or folder).")] = DEFAULT_PACK,
+    pack: Annotated[
+        str | None,
+        typer.Option(help="The withdrawing pack: id (live in the store) or folder."),
+    ] = None,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Date of the withdrawal check.")
+        str | None, typer.Option("--as-of", help="Date of the withdrawal check (default: today).")
     ] = None,
     db: DbOption = DEFAULT_URL,
     dry_run: Annotated[
@@ -249,9 +262,10 @@ def reinstate_command(
     actor: Annotated[str, typer.Option(help="Who runs this, for the audit log.")] = "proscribe",
 ) -> None:
     """Reinstate what was removed only under a withdrawn pack or class; lift its penalties."""
-    policy = load_pack(pack)
     engine = open_db(db)
-    date = parse_as_of(as_of)
+    policy = pack_in_store(engine, default_ref(engine, pack, DEFAULT_PACK))
+    date, source = as_of_said(as_of)
+    stdout.print(f"reinstate under {policy.id} {policy.revision} {said(date, source)}")
     changes = reinstate(engine, policy, date, actor=actor, dry_run=dry_run)
     if not changes.actions:
         stdout.print(

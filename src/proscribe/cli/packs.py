@@ -13,12 +13,13 @@ import typer
 from pydantic import BaseModel
 from rich.table import Table
 
-from proscribe.cases import CasesFile, case_files, load_cases
+from proscribe.cases import CASES_GLOB, CasesFile, load_cases
 from proscribe.cli.common import open_db, parse_as_of, parse_jurisdiction, stdout
 from proscribe.cli.effective import class_status, effective_lines, effective_record
 from proscribe.deploy import deployment_for
 from proscribe.errors import Diagnostic, PackError, UsageError
-from proscribe.policy import PolicyPack, load_pack
+from proscribe.policy import PolicyPack, load_pack, resolve_pack
+from proscribe.policy.inspect import inspect_pack
 from proscribe.policy.schema import ClassFile, PackFile
 from proscribe.store import DEFAULT_URL
 
@@ -35,16 +36,24 @@ class SchemaKind(StrEnum):
 def check(
     path: Annotated[str, typer.Argument(help="Pack folder, pack.yaml or bundled id.")],
 ) -> None:
-    """Validate a pack and its cases; print every error at once (exit 2 on errors)."""
-    pack = load_pack(path)
-    problems: list[Diagnostic] = []
-    cases = 0
-    for file in case_files(pack):
+    """Validate a pack and its cases; print every error of every stage at once (YAML,
+    schema, references, patterns, dates, country codes, normalisation, cases); exit 2."""
+    folder = resolve_pack(path)
+    found = inspect_pack(folder)
+    problems = list(found.problems)
+    pack = None
+    if not problems:
         try:
-            cases += len(load_cases(file, pack).cases)
+            pack = load_pack(folder)  # the overrides and the model
         except PackError as exc:
             problems += exc.diagnostics
-    if problems:
+    cases = 0
+    for file in sorted(folder.glob(CASES_GLOB)):
+        try:
+            cases += len(load_cases(file, found.class_ids).cases)
+        except PackError as exc:
+            problems += exc.diagnostics
+    if problems or pack is None:
         raise PackError(problems)
     words = sum(len(w) for c in pack.classes for s in c.signals for w in s.words.values())
     patterns = sum(len(s.patterns) for c in pack.classes for s in c.signals)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from proscribe.api.deps import Service, ServiceDep
+from proscribe.deploy.resolve import appeal_pack, seller_pack
 from proscribe.enforce import Appeals, listing_view, seller_view
 from proscribe.enforce.keys import Principal, authenticate
 from proscribe.enforce.reviews import decide_review, review_queue
@@ -140,10 +142,11 @@ def decide(
 
 
 @router.get("/sellers/{seller_id:path}", response_class=HTMLResponse)
-def seller(request: Request, seller_id: str, svc: ServiceDep, who: Who) -> HTMLResponse:
-    return page(
-        request, "seller.html", who, view=seller_view(svc.db, seller_id, svc.today(), svc.pack)
-    )
+def seller(
+    request: Request, seller_id: str, svc: ServiceDep, who: Who, as_of: dt.date | None = None
+) -> HTMLResponse:
+    view = seller_view(svc.db, seller_id, as_of or svc.today(), seller_pack(svc.db, seller_id))
+    return page(request, "seller.html", who, view=view)
 
 
 @router.get("/appeals", response_class=HTMLResponse)
@@ -164,7 +167,7 @@ def appeal_decision(
         overturn=outcome == "overturn",
         by=who.name,
         note=note,
-        pack=svc.pack,
+        pack=appeal_pack(svc.db, appeal_id) or svc.pack,
         as_of=svc.today(),
     )
     return RedirectResponse("/ui/appeals", status_code=303)
