@@ -1,4 +1,4 @@
-"""A second, unrelated ban end to end: the UK's nitrous-oxide ban (tests/fixtures), written
+"""A second, unrelated ban end to end: the UK's nitrous-oxide ban of docs/policy-packs.md, written
 from scratch with its own ladder (top step `store-blocked`) and evasion step, through every
 command, the service and the review UI. Every store-backed command must act under this
 pack's revision as the store recorded it — never the bundled pack's ladder."""
@@ -13,15 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from tests.conftest import REPO, edit_text
+from tests.conftest import edit_text
+from tests.docpack import PACK_ID, write_doc_pack
 from tests.integration.test_api import start
 
 from proscribe.enforce.keys import create_key
 from proscribe.store import engine_for
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
-FIXTURE = REPO / "tests" / "fixtures" / "uk-nitrous-oxide-2023"
-PACK = "uk-nitrous-oxide-2023"
+PACK = PACK_ID
 DAY = "2023-12-01"
 CATALOGUE = [
     {"id": "n1", "title": "Laughing gas canisters 24 pack", "seller_id": "s1"},
@@ -43,12 +43,11 @@ def _json(cli: Cli, *args: str) -> Any:
 
 
 def _write(tmp_path: Path) -> tuple[Path, Path, Path]:
-    pack = tmp_path / PACK
-    shutil.copytree(FIXTURE, pack)
+    pack = write_doc_pack(tmp_path / PACK)  # as docs/policy-packs.md writes it
     catalogue = tmp_path / "catalogue.jsonl"
     catalogue.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in CATALOGUE))
     withdrawn = tmp_path / "next"  # the next revision withdraws the balloons class
-    shutil.copytree(FIXTURE, withdrawn)
+    shutil.copytree(pack, withdrawn)
     edit_text(withdrawn / "pack.yaml", 'revision: "2023.11.1"', 'revision: "2023.12.1"')
     edit_text(
         withdrawn / "nitrous-balloons.yaml", "thresholds:", "withdrawn: 2023-12-15\nthresholds:"
@@ -75,7 +74,7 @@ def test_a_second_ban_goes_through_every_command(cli: Cli, db_url: str, tmp_path
         "--workers",
         "1",
     )
-    _ok(scanned, 1)
+    assert f"under {PACK} 2023.11.1 as of {DAY} in GB" in _ok(scanned, 1)
     verdicts = [json.loads(line) for line in (tmp_path / "v.jsonl").read_text().splitlines()]
     assert {v["pack"] for v in verdicts} == {PACK}
     # Not activated yet: a store-backed command by id says how to fix it.
@@ -83,12 +82,11 @@ def test_a_second_ban_goes_through_every_command(cli: Cli, db_url: str, tmp_path
     assert missing.returncode == 2 and "pack activate" in missing.stderr, missing.stderr
     _ok(cli("pack", "activate", str(pack), "--note", "UK ban", *db))
     # No --pack: the one pack live in the store decides.
-    _ok(
-        cli(
-            "enforce", str(catalogue), "--as-of", DAY, "--jurisdiction", "GB", "--workers", "2", *db
-        ),
-        1,
-    )
+    enforce = ("enforce", str(catalogue), "--as-of", DAY, "--jurisdiction", "GB")
+    enforced = _ok(cli(*enforce, "--workers", "2", *db), 1)
+    assert f"under {PACK} 2023.11.1 as of {DAY} in GB" in enforced
+    again = json.loads(_ok(cli(*enforce, "--workers", "1", "--json", *db), 1))
+    assert (again["pack"], again["jurisdiction"], again["as_of_source"]) == (PACK, "GB", "given")
     _seller_and_listing(cli, db)
     _appeal(cli, db)
     _withdrawal_and_rescan(cli, db, withdrawn)

@@ -4,20 +4,18 @@ a code and a hint that fits it."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import REPO, edit_text
+from tests.conftest import edit_text
+from tests.docpack import write_doc_pack
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
-FIXTURE = REPO / "tests" / "fixtures" / "uk-nitrous-oxide-2023"
 
 
 def _planted(tmp_path: Path) -> Path:
-    pack = tmp_path / "broken"
-    shutil.copytree(FIXTURE, pack)
+    pack = write_doc_pack(tmp_path / "broken")
     yaml_file = pack / "nitrous-balloons.yaml"  # YAML: an unclosed flow sequence
     edit_text(yaml_file, "gas cracker, nitrous cracker]", "gas cracker, nitrous cracker")
     edit_text(
@@ -61,10 +59,55 @@ def test_every_stage_reports_in_one_run(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_a_schema_error_does_not_hide_the_class_files(cli: Cli, tmp_path: Path) -> None:
-    pack = tmp_path / "p"
-    shutil.copytree(FIXTURE, pack)
+    pack = write_doc_pack(tmp_path / "p")
     edit_text(pack / "pack.yaml", 'revision: "2023.11.1"', 'revision: "2023.11.1"\nsumary: x')
     edit_text(pack / "nitrous-balloons.yaml", "weight: 0.9", "weight: 1.9")
     err = cli("pack", "check", str(pack)).stderr
     assert "unknown key 'sumary'" in err and "did you mean 'summary'?" in err
     assert re.search(r"nitrous-balloons.yaml:\d+:\d+: PSC-P007 signals.0.weight", err), err
+
+
+def test_the_key_reference_in_the_docs_is_generated_from_the_schema(cli: Cli) -> None:
+    from tests.docpack import DOC
+
+    from proscribe.policy.reference import END, START
+
+    page = DOC.read_text(encoding="utf-8")
+    generated = cli("pack", "schema", "--markdown").stdout
+    assert generated.startswith(START) and generated.rstrip().endswith(END)
+    shown = page[page.index(START) : page.index(END) + len(END)]
+    assert shown + "\n" == generated, (
+        "docs/policy-packs.md is stale: paste `pack schema --markdown`"
+    )
+    for key in ("`enforcement.evasion.step`", "`phases.enforced`", "`signals[].patterns[]`"):
+        assert key in generated
+
+
+def test_pack_new_passes_check_and_test_at_once(cli: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "my-ban"
+    done = cli("pack", "new", "my-ban", "--dir", str(folder), "--jurisdictions", "GB,IE")
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "banned-goods.cases.yaml",
+        "banned-goods.yaml",
+        "pack.yaml",
+    ]
+    text = (folder / "pack.yaml").read_text()
+    for section in ("jurisdictions: [GB, IE]", "enforcement:", "evasion:", "phases:", "# access:"):
+        assert section in text
+    assert "OK my-ban" in cli("pack", "check", str(folder)).stdout
+    tested = cli("test", str(folder))
+    assert tested.returncode == 0 and "PASS: 7/7" in tested.stdout, tested.stdout
+    again = cli("pack", "new", "my-ban", "--dir", str(folder))
+    assert again.returncode == 2 and "PSC-U052" in again.stderr
+    wrong = cli("pack", "new", "x", "--dir", str(tmp_path / "x"), "--jurisdictions", "UK")
+    assert wrong.returncode == 2 and "did you mean 'GB'?" in wrong.stderr
+
+
+def test_pack_new_from_a_bundled_pack_takes_the_new_id(cli: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "copy"
+    done = cli(
+        "pack", "new", "my-exchange", "--from", "cn-exchange-offboarding-2021", "--dir", str(folder)
+    )
+    assert done.returncode == 0, done.stderr
+    assert "OK my-exchange" in cli("pack", "check", str(folder)).stdout

@@ -20,7 +20,6 @@ from proscribe.cli.common import (
     DEFAULT_PACK,
     as_of_said,
     open_db,
-    parse_as_of,
     parse_jurisdiction,
     said,
     stderr,
@@ -87,6 +86,8 @@ def enforce(
         )
     engine = open_db(db)
     summary = EnforceSummary()
+    date, source = as_of_said(as_of)
+    place = parse_jurisdiction(jurisdiction)
     with tempfile.TemporaryDirectory(prefix="proscribe-revisions-") as into:
         restored = Path(into)
         deployment = deployment_for(engine, default_ref(engine, pack, DEFAULT_PACK), restored)
@@ -104,8 +105,8 @@ def enforce(
             if catalogue is not None:
                 options = ScanOptions(
                     deployment.live.path,
-                    parse_as_of(as_of),
-                    parse_jurisdiction(jurisdiction),
+                    date,
+                    place,
                     workers,
                     keep_text=True,
                     relist=relist,
@@ -118,9 +119,18 @@ def enforce(
                 _from_verdicts(verdicts, deployment.live, apply)
             if session is not None:
                 session.rollback()
+    live = deployment.live
+    said_record: dict[str, str | None] = {"pack": live.id, "revision": live.revision}
+    said_record["as_of"] = date.isoformat()
+    said_record |= {"as_of_source": source, "jurisdiction": place}
     if as_json:
-        stdout.out(orjson.dumps({**summary.to_record(), "dry_run": dry_run}).decode())
+        record = {**summary.to_record(), **said_record, "dry_run": dry_run}
+        stdout.out(orjson.dumps(record).decode())
     else:
+        where = place or "each listing's own country"
+        stdout.print(
+            f"under {live.id} {live.revision} {said(date, source)} in {where}", markup=False
+        )
         _print_summary(summary, dry_run)
     raise typer.Exit(1 if summary.blocked else 0)
 
@@ -265,7 +275,9 @@ def reinstate_command(
     engine = open_db(db)
     policy = pack_in_store(engine, default_ref(engine, pack, DEFAULT_PACK))
     date, source = as_of_said(as_of)
-    stdout.print(f"reinstate under {policy.id} {policy.revision} {said(date, source)}")
+    stdout.print(
+        f"reinstate under {policy.id} {policy.revision} {said(date, source)}", markup=False
+    )
     changes = reinstate(engine, policy, date, actor=actor, dry_run=dry_run)
     if not changes.actions:
         stdout.print(

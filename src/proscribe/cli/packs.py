@@ -329,10 +329,55 @@ def _describe(
 @app.command("schema")
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="Which file's schema.")] = SchemaKind.pack,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="The key reference of docs/policy-packs.md.")
+    ] = False,
 ) -> None:
-    """Print the JSON Schema of pack.yaml, a class file or a cases file (for editors)."""
+    """Print the JSON Schema of pack.yaml, a class file or a cases file (for editors), or
+    with --markdown the reference of every key (generated from the same schema)."""
+    if markdown:
+        from proscribe.policy.reference import markdown_reference
+
+        stdout.out(markdown_reference(), end="")
+        return
     models: dict[str, type[BaseModel]] = {"pack": PackFile, "class": ClassFile, "cases": CasesFile}
     model = models[kind.value]
     stdout.out(
         orjson.dumps(model.model_json_schema(by_alias=True), option=orjson.OPT_INDENT_2).decode()
     )
+
+
+@app.command("new")
+def new_command(
+    pack_id: Annotated[str, typer.Argument(help="The new pack's id (lower-case).")],
+    template: Annotated[
+        str,
+        typer.Option("--from", help="listing-ban (a commented starting pack) or a bundled id."),
+    ] = "listing-ban",
+    directory: Annotated[
+        Path | None, typer.Option("--dir", help="Where to write it (default: ./ID).")
+    ] = None,
+    jurisdictions: Annotated[
+        str, typer.Option(help="Comma-separated ISO 3166-1 alpha-2 codes, or '*'.")
+    ] = "*",
+) -> None:
+    """Write a commented, valid starting pack (pack.yaml, one class file, a cases file) that
+    passes `pack check` and `proscribe test` at once."""
+    from proscribe.policy.template import new_pack
+
+    places = [c.strip().upper() for c in jurisdictions.split(",") if c.strip()] or ["*"]
+    folder = directory or Path(pack_id)
+    written = new_pack(folder, pack_id, template=template, jurisdictions=places, today=_today())
+    for path in written:
+        stdout.print(f"wrote {path}", markup=False)
+    stdout.print(
+        f"next: edit the words and dates, then `proscribe pack check {folder}`, "
+        f"`proscribe test {folder}`, `proscribe pack activate {folder} --note …`",
+        markup=False,
+    )
+
+
+def _today() -> dt.date:
+    from proscribe.cli.common import clock
+
+    return clock.today()

@@ -17,9 +17,10 @@ import proscribe
 from proscribe.catalogue import Catalogue, Rejected, VerdictWriter, output_format
 from proscribe.cli.common import (
     DEFAULT_PACK,
+    as_of_said,
     open_db,
-    parse_as_of,
     parse_jurisdiction,
+    said,
     stderr,
     stdout,
 )
@@ -63,10 +64,11 @@ def scan(
 ) -> None:
     """Scan a catalogue; exit 1 when anything is blocked."""
     policy = load_pack(pack)  # once here; each worker process loads it from its path
+    date, date_from = as_of_said(as_of)
     database = open_db(db) if db is not None else None  # opened and migrated once
     options = ScanOptions(
         policy.path,
-        parse_as_of(as_of),
+        date,
         parse_jurisdiction(jurisdiction),
         workers,
         store=db is not None,
@@ -79,6 +81,11 @@ def scan(
     started = dt.datetime.now(dt.UTC)
     with ExitStack() as stack:
         result = _run(source, policy, options, stack, out, rejects, database, started)
+    stdout.print(
+        f"under {policy.id} {policy.revision} {said(options.as_of, date_from)} in "
+        f"{options.jurisdiction or 'each listing’s own country (--jurisdiction not given)'}",
+        markup=False,
+    )
     print_summary(stdout, result.summary, policy.class_ids)
     if report is not None:
         _report(report, result, options, catalogue)
