@@ -3,6 +3,7 @@ a code and a hint that fits it."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from collections.abc import Callable
@@ -111,3 +112,27 @@ def test_pack_new_from_a_bundled_pack_takes_the_new_id(cli: Cli, tmp_path: Path)
     )
     assert done.returncode == 0, done.stderr
     assert "OK my-exchange" in cli("pack", "check", str(folder)).stdout
+
+
+def test_mutate_reports_per_trick_and_holds_the_packs_bar(cli: Cli, tmp_path: Path) -> None:
+    pack = write_doc_pack(tmp_path / "p")
+    done = cli("test", str(pack), "--mutate", "--json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    report = json.loads(done.stdout.splitlines()[0])
+    again = json.loads(cli("test", str(pack), "--mutate", "--json").stdout.splitlines()[0])
+    assert report == again  # seeded: the same variants every run
+    tricks = report["tricks"]
+    assert set(tricks) >= {"split-letters", "leetspeak", "look-alike", "full-width", "typo"}
+    assert tricks["look-alike"]["variants"] > 0 and tricks["look-alike"]["recall"] == 1.0
+    assert tricks["traditional"]["variants"] == 0  # no Chinese in this pack's cases
+    assert tricks["full-width"]["twins"] > 0
+    assert report["min_recall"] is None and not report["missed"]
+    text = cli("test", str(pack), "--mutate").stdout
+    assert "Mutations of uk-nitrous-oxide-2023's cases" in text and "mutation recall" in text
+    with (pack / "pack.yaml").open("a", encoding="utf-8") as out:
+        out.write("mutation: {min_recall: 1.0}\n")
+    strict = cli("test", str(pack), "--mutate")
+    if report["recall"] < 1.0:
+        assert strict.returncode == 1 and "BELOW min_recall 100%" in strict.stdout
+    else:
+        assert strict.returncode == 0

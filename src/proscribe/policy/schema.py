@@ -352,6 +352,13 @@ class OverrideFile(Strict):
     """A ladder that replaces the global one there."""
 
 
+class Mutation(Strict):
+    """What `proscribe test --mutate` must reach: the share of disguised variants caught."""
+
+    min_recall: Weight
+    """Minimum share (0–1) of tricked variants of block/review cases still flagged."""
+
+
 class PackFile(Strict):
     """``pack.yaml``: what the pack is, where and when it applies, and what follows."""
 
@@ -385,3 +392,5 @@ class PackFile(Strict):
     """The optional trained classifier and its thresholds."""
     overrides: list[str] = Field(default_factory=list)
     """Per-country override files (`*.override.yaml`) that tighten or loosen the pack."""
+    mutation: Mutation | None = None
+    """The bar for `proscribe test --mutate` (its exit code is 1 below it)."""
