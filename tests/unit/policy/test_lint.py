@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from tests.conftest import edit_text, overridden_pack
+
+from proscribe.errors import PackError
+from proscribe.policy import load_pack
 from proscribe.policy.countries import ISO_3166_1_ALPHA_2, country_hint, is_country
 from proscribe.policy.lint import defeated
 
@@ -41,3 +46,15 @@ def test_a_pattern_normalisation_defeats_says_which(pattern: str, why: str) -> N
 )
 def test_patterns_written_for_normalised_text_pass(pattern: str) -> None:
     assert defeated(pattern) is None
+
+
+def test_an_override_names_iso_countries(tmp_path: Path) -> None:
+    folder = overridden_pack(tmp_path / "pack")
+    edit_text(folder / "wholesale.override.yaml", "jurisdictions: [HK]", "jurisdictions: [UK]")
+    with pytest.raises(PackError) as caught:
+        load_pack(folder)
+    [problem] = caught.value.diagnostics
+    assert problem.code == "PSC-P050" and "did you mean 'GB'?" in (problem.hint or "")
+    assert problem.location is not None and problem.location.file.endswith(
+        "wholesale.override.yaml"
+    )
