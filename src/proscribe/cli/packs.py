@@ -50,7 +50,8 @@ def check(
     cases = 0
     for file in sorted(folder.glob(CASES_GLOB)):
         try:
-            cases += len(load_cases(file, found.class_ids).cases)
+            parsed = load_cases(file, found.class_ids)
+            cases += len(parsed.cases) + len(parsed.access)
         except PackError as exc:
             problems += exc.diagnostics
     if problems or pack is None:
