@@ -189,3 +189,16 @@ def _ui(url: str, key: str) -> None:
         page = browser.get("/ui/sellers/s2", params={"as_of": DAY}).text
     assert '<b id="standing">store-blocked</b>' in page
     assert f'<span id="pack">{PACK} 2023.11.1</span>' in page
+
+
+def test_a_pack_the_store_never_kept_is_a_clear_error(cli: Cli, tmp_path: Path) -> None:
+    pack, catalogue, _ = _write(tmp_path)
+    db = ("--db", f"sqlite:///{tmp_path / 'loose.db'}")
+    enforce = ("enforce", str(catalogue), "--pack", str(pack), "--as-of", DAY)
+    _ok(cli(*enforce, "--jurisdiction", "GB", "--workers", "1", *db), 1)  # a folder, not activated
+    shown = cli("seller", "show", "s1", "--as-of", DAY, *db)
+    assert shown.returncode == 2 and "PSC-P043" in shown.stderr
+    assert "was never activated in this store" in shown.stderr
+    assert "proscribe pack activate" in shown.stderr
+    given = _json(cli, "seller", "show", "s1", "--as-of", DAY, "--pack", str(pack), *db)
+    assert (given["standing"], given["pack"]) == ("store-blocked", PACK)
