@@ -55,7 +55,7 @@ def check(
         except PackError as exc:
             problems += exc.diagnostics
     if problems or pack is None:
-        raise PackError(problems)
+        raise PackError(sorted(problems, key=_where))
     words = sum(len(w) for c in pack.classes for s in c.signals for w in s.words.values())
     patterns = sum(len(s.patterns) for c in pack.classes for s in c.signals)
     stdout.print(
@@ -63,6 +63,15 @@ def check(
         f"words, {patterns} patterns, {cases} cases; digest {pack.digest[:12]}",
         markup=False,
     )
+
+
+def _where(d: Diagnostic) -> tuple[str, int, int]:
+    """pack.yaml first, then the other files; in each, top to bottom."""
+    loc = d.location
+    if loc is None:
+        return ("", 0, 0)
+    name = Path(loc.file).name
+    return ("" if name == "pack.yaml" else name, loc.line or 0, loc.column or 0)
 
 
 @app.command("show")

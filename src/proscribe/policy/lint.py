@@ -76,7 +76,7 @@ def _signal(signal: Signal | Exemption, doc: YamlDocument, path: Path) -> Iterat
         if problem is not None:
             yield Diagnostic(
                 "PSC-P051",
-                f"pattern {pattern!r} can never match: {problem}",
+                f"pattern '{pattern}' can never match: {problem}",
                 doc.locate((*path, "patterns", index)),
                 "patterns run on normalised, lower-case text; write what normalisation "
                 "produces (or make it a word: words are normalised for you)",
