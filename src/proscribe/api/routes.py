@@ -80,7 +80,9 @@ def get_seller(
     ] = None,
 ) -> dict[str, Any]:
     """Standing on the ladder of the pack (and revision) of the seller's latest strike."""
-    view = seller_view(svc.db, seller_id, as_of or svc.today(), seller_pack(svc.db, seller_id))
+    view = seller_view(
+        svc.db, seller_id, as_of or svc.today(), seller_pack(svc.db, seller_id, svc.revisions)
+    )
     return view | {"as_of_source": "given" if as_of else "today"}
 
 
@@ -135,7 +137,7 @@ def decide_appeal(
         overturn=body.outcome == "overturn",
         by=who.name,
         note=body.note,
-        pack=appeal_pack(svc.db, appeal_id) or svc.pack,
+        pack=appeal_pack(svc.db, appeal_id, svc.revisions) or svc.pack,
         as_of=svc.today(),
     )
     return {"actions": [a.to_record() for a in changes.actions]}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import tempfile
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 import orjson
@@ -40,11 +41,17 @@ def never_activated(pack_id: str, revision: str | None) -> PackError:
     )
 
 
-def stored_pack(db: sa.Engine, pack_id: str, revision: str) -> PolicyPack:
+def stored_pack(
+    db: sa.Engine, pack_id: str, revision: str, known: Iterable[PolicyPack] = ()
+) -> PolicyPack:
     """Revision ``revision`` of ``pack_id`` as the store kept it (or the bundled folder when
     it is that revision and was never activated). Its files are unpacked once per digest into
     the cache (``$PROSCRIBE_CACHE_DIR/revisions/``) and stay there: worker processes load a
-    pack from its folder."""
+    pack from its folder. ``known``: packs in hand (a service's revisions), used as they are
+    when one is that revision."""
+    for pack in known:
+        if (pack.id, pack.revision) == (pack_id, revision):
+            return pack
     digest = _digest(db, pack_id, revision)
     key = (pack_id, revision, digest)
     with _lock:
@@ -117,7 +124,9 @@ def pack_in_store(db: sa.Engine, ref: str) -> PolicyPack:
     )
 
 
-def seller_pack(db: sa.Engine, seller_id: str) -> PolicyPack | None:
+def seller_pack(
+    db: sa.Engine, seller_id: str, known: Iterable[PolicyPack] = ()
+) -> PolicyPack | None:
     """The pack whose ladder the seller stands on: that of their latest strike (``None``
     when they have none)."""
     query = (
@@ -128,10 +137,12 @@ def seller_pack(db: sa.Engine, seller_id: str) -> PolicyPack | None:
     )
     with db.connect() as conn:
         row = conn.execute(query).first()
-    return None if row is None else stored_pack(db, row.pack_id, row.revision)
+    return None if row is None else stored_pack(db, row.pack_id, row.revision, known)
 
 
-def listing_pack(db: sa.Engine, listing_id: str) -> PolicyPack | None:
+def listing_pack(
+    db: sa.Engine, listing_id: str, known: Iterable[PolicyPack] = ()
+) -> PolicyPack | None:
     """The pack that removed the listing (its latest removal), else that of its verdict."""
     query = (
         sa.select(removals.c.pack_id, removals.c.revision)
@@ -146,11 +157,11 @@ def listing_pack(db: sa.Engine, listing_id: str) -> PolicyPack | None:
                 sa.select(listings.c.verdict).where(listings.c.listing_id == listing_id)
             ).scalar_one_or_none()
     if row is not None:
-        return stored_pack(db, row.pack_id, row.revision)
+        return stored_pack(db, row.pack_id, row.revision, known)
     if verdict is None:
         return None
     record = orjson.loads(verdict)
-    return stored_pack(db, record["pack"], record["revision"])
+    return stored_pack(db, record["pack"], record["revision"], known)
 
 
 def live_pack_ids(db: sa.Engine) -> list[str]:
@@ -181,9 +192,11 @@ def default_ref(db: sa.Engine, given: str | None, fallback: str) -> str:
     )
 
 
-def appeal_pack(db: sa.Engine, appeal_id: int) -> PolicyPack | None:
+def appeal_pack(
+    db: sa.Engine, appeal_id: int, known: Iterable[PolicyPack] = ()
+) -> PolicyPack | None:
     """The pack that removed the appealed listing (``None`` for an unknown appeal)."""
     query = sa.select(appeals.c.listing_id).where(appeals.c.id == appeal_id)
     with db.connect() as conn:
         listing_id = conn.execute(query).scalar_one_or_none()
-    return None if listing_id is None else listing_pack(db, listing_id)
+    return None if listing_id is None else listing_pack(db, listing_id, known)

@@ -145,7 +145,9 @@ def decide(
 def seller(
     request: Request, seller_id: str, svc: ServiceDep, who: Who, as_of: dt.date | None = None
 ) -> HTMLResponse:
-    view = seller_view(svc.db, seller_id, as_of or svc.today(), seller_pack(svc.db, seller_id))
+    view = seller_view(
+        svc.db, seller_id, as_of or svc.today(), seller_pack(svc.db, seller_id, svc.revisions)
+    )
     return page(request, "seller.html", who, view=view)
 
 
@@ -167,7 +169,7 @@ def appeal_decision(
         overturn=outcome == "overturn",
         by=who.name,
         note=note,
-        pack=appeal_pack(svc.db, appeal_id) or svc.pack,
+        pack=appeal_pack(svc.db, appeal_id, svc.revisions) or svc.pack,
         as_of=svc.today(),
     )
     return RedirectResponse("/ui/appeals", status_code=303)
