@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,9 +15,11 @@ from proscribe.access import AccessRules, Subject
 from proscribe.decide import Engine, Verdict
 from proscribe.errors import Diagnostic, Location, PackError
 from proscribe.policy import PolicyPack
+from proscribe.policy.inspect import display
+from proscribe.policy.lint import country_problem
 from proscribe.policy.safety import refuse_link
 from proscribe.policy.validation import validate
-from proscribe.policy.yamlsource import read_yaml
+from proscribe.policy.yamlsource import YamlDocument, read_yaml
 from proscribe.types import Listing
 
 CASES_GLOB = "*.cases.yaml"
@@ -86,24 +90,39 @@ def case_files(pack: PolicyPack) -> list[Path]:
     return files
 
 
-def load_cases(path: Path, pack: PolicyPack) -> CasesFile:
-    doc = read_yaml(path)
+def load_cases(path: Path, pack: PolicyPack | Sequence[str]) -> CasesFile:
+    """A cases file, checked against the pack's classes (or their ids); every problem at once."""
+    class_ids = list(pack.class_ids if isinstance(pack, PolicyPack) else pack)
+    doc = read_yaml(path, display(path))
     parsed, problems = validate(doc, CasesFile) if not doc.problems else (None, doc.problems)
     if parsed is not None:
-        for index, case in enumerate(parsed.cases):
-            for pos, cls in enumerate(case.classes or []):
-                if cls not in pack.class_ids:
-                    problems.append(
-                        Diagnostic(
-                            "PSC-P014",
-                            f"case '{case.name}' names unknown class '{cls}'",
-                            doc.locate(("cases", index, "classes", pos)),
-                            f"known classes: {', '.join(pack.class_ids)}",
-                        )
-                    )
+        problems += _references(parsed, doc, class_ids)
     if problems or parsed is None:
         raise PackError(problems)
     return parsed
+
+
+def _references(parsed: CasesFile, doc: YamlDocument, class_ids: list[str]) -> list[Diagnostic]:
+    places: list[tuple[str | None, tuple[str | int, ...]]] = [
+        (parsed.defaults.jurisdiction, ("defaults", "jurisdiction"))
+    ]
+    places += [(c.jurisdiction, ("cases", i, "jurisdiction")) for i, c in enumerate(parsed.cases)]
+    found = [country_problem(code, doc.locate(where)) for code, where in places if code]
+    problems = [p for p in found if p is not None]
+    for index, case in enumerate(parsed.cases):
+        for pos, cls in enumerate(case.classes or []):
+            if cls not in class_ids:
+                guess = difflib.get_close_matches(cls, class_ids, n=1)
+                problems.append(
+                    Diagnostic(
+                        "PSC-P014",
+                        f"case '{case.name}' names unknown class '{cls}'",
+                        doc.locate(("cases", index, "classes", pos)),
+                        (f"did you mean '{guess[0]}'? " if guess else "")
+                        + f"known classes: {', '.join(class_ids)}",
+                    )
+                )
+    return problems
 
 
 def run_cases(engine: Engine, path: Path) -> list[CaseResult]:

@@ -70,6 +70,32 @@ def test_bad_check_input_exits_two(cli: Cli, args: tuple[str, ...], code: str) -
     assert done.returncode == 2 and code in done.stderr
 
 
+def test_an_unknown_action_is_a_usage_error_naming_the_packs_actions(cli: Cli) -> None:
+    done = cli("access", "check", "--subject", CN, "--action", "depsit")
+    assert done.returncode == 2, done.stdout
+    assert "PSC-U051" in done.stderr and "did you mean 'deposit'?" in done.stderr
+    assert "register, login, deposit, withdraw, trade, transfer" in done.stderr
+
+
+def test_check_says_when_and_where_it_decided(cli: Cli) -> None:
+    now = cli("access", "check", "--subject", CN, "--action", "register")
+    assert "(now: --as-of not given) in CN under cn-exchange-offboarding-2021" in now.stdout
+    given = cli(
+        "access",
+        "check",
+        "--subject",
+        CN,
+        "--action",
+        "login",
+        "--as-of",
+        "2021-11-05T10:00+08:00",
+        "--json",
+    )
+    record = json.loads(given.stdout)
+    assert (record["as_of_source"], record["jurisdiction"]) == ("given", "CN")
+    assert record["as_of"] == "2021-11-05T10:00:00+08:00"
+
+
 def test_timeline_table_and_picture(cli: Cli, tmp_path: Path) -> None:
     picture = tmp_path / "timeline.svg"
     done = cli("access", "timeline", "--subject", CN, "--plot", str(picture))

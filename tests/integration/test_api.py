@@ -331,6 +331,10 @@ def test_access_check_over_http(server: Server) -> None:
         },
     ).json()["decisions"]
     assert [d["effect"] for d in batch] == ["allow-with-notice", "require-review", "allow"]
+    typo = _problem(
+        client.post("/v1/access/check", json={**body, "action": "depsit"}), 400, "PSC-U051"
+    )
+    assert "did you mean 'deposit'?" in typo["hint"]
     _problem(client.post("/v1/access/check", json={**body, "pack": "nope"}), 404, "PSC-P008")
     _problem(client.post("/v1/access/check", json={**body, "pack": None}), 400, "PSC-U011")
     _problem(server.client(None).post("/v1/access/check", json=body), 401, "PSC-A001")

@@ -41,6 +41,20 @@ def test_explain_text_shows_evidence_and_reason(cli: Cli) -> None:
     assert "tutorial-phrases" in done.stdout and "reason: Block: crypto-tutorials" in done.stdout
 
 
+def test_explain_piped_says_date_and_place_and_cuts_no_cell(cli: Cli) -> None:
+    title = "Brand new Bitmain Antminer S19j Pro 104TH/s hashboard replacement kit"
+    done = cli("explain", title)
+    assert "(today: --as-of not given)" in done.stdout
+    assert (
+        "in no stated country (--jurisdiction not given; the pack's unknown_jurisdiction: "
+        "apply)" in done.stdout
+    )
+    assert "…" not in done.stdout  # a table cut to 80 columns marks each cut cell with …
+    assert "mining-hardware · word · asic-makers · 'Antminer'" in done.stdout
+    placed = cli("explain", title, "--as-of", "2021-10-20", "--jurisdiction", "CN")
+    assert "as of 2021-10-20   in CN   phase enforced" in placed.stdout
+
+
 def test_pack_check_ok_and_errors(cli: Cli, tmp_path: Path) -> None:
     ok = cli("pack", "check", "cn-crypto-mining-2021")
     assert ok.returncode == 0 and "OK cn-crypto-mining-2021" in ok.stdout

@@ -30,6 +30,11 @@ def test_impact_reports_each_kind_of_change_with_examples_and_sellers(
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["rows"] == 5 and report["rejected"] == 1
+    assert (report["as_of"], report["as_of_source"], report["jurisdiction"]) == (
+        "2021-10-20",
+        "given",
+        "CN",
+    )
     assert report["to"]["revision"] == "2021.11.1"
     changes = report["changes"]
     assert changes["unblocked"] == 1 and changes["newly sent to review"] == 1
@@ -44,6 +49,7 @@ def test_impact_reports_each_kind_of_change_with_examples_and_sellers(
     text = cli("impact", str(catalogue), "--from", "cn-crypto-mining-2021", "--to", str(new),
                "--as-of", "2021-10-20", "--jurisdiction", "CN", "--report", str(html))  # fmt: skip
     assert "unblocked" in text.stdout and "sellers crossing a penalty step: " in text.stdout
+    assert "; as of 2021-10-20 in CN" in text.stdout
     page = html.read_text(encoding="utf-8")
     assert "<svg" in page and "2021.11.1" in page and "s7" in page
     assert "Antminer S19 95TH" in page  # the unblocked example, with both reasons

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -156,6 +157,25 @@ class AccessRules:
         self._rules = rules
         self._decisions: dict[tuple[str, int, int], AccessDecision] = {}
 
+    def known(self, action: str) -> None:
+        """An action the pack does not declare (or, undeclared, no rule names while no rule
+        covers every action) is a usage error: a typo must not fall through to the default."""
+        if action in self.actions or (not self.spec.actions and self._wildcard):
+            return
+        if not self.actions:
+            return
+        guess = difflib.get_close_matches(action, self.actions, n=1)
+        raise UsageError(
+            Diagnostic(
+                "PSC-U051",
+                f"unknown action '{action}': pack {self.pack.id} declares "
+                + ", ".join(self.actions),
+                None,
+                (f"did you mean '{guess[0]}'? " if guess else "")
+                + "use one of the pack's actions (`access.actions` in pack.yaml)",
+            )
+        )
+
     def jurisdiction(self, subject: Subject) -> str | None:
         for source in self.spec.precedence:
             value = getattr(subject, source)
@@ -173,6 +193,7 @@ class AccessRules:
                     "write an offset, e.g. 2021-11-05T10:00+08:00",
                 )
             )
+        self.known(action)
         ts = as_of.timestamp()
         where = self.jurisdiction(subject)
         index, general = self._plan.get(action) or self._wild_plan

@@ -63,6 +63,11 @@ class Service:
         """The live revision."""
         return self.decider.deployment.live
 
+    @property
+    def revisions(self) -> list[PolicyPack]:
+        """The revisions in hand (live and staged): used as they are when a record names one."""
+        return list(self.decider.deployment.packs.values())
+
     def today(self) -> dt.date:
         return dt.datetime.now(dt.UTC).date()
 

@@ -20,6 +20,7 @@ from proscribe.api.models import (
     ReviewDecisionIn,
 )
 from proscribe.audit import AuditLog
+from proscribe.deploy.resolve import appeal_pack, seller_pack
 from proscribe.enforce import Appeals, listing_view, seller_view
 from proscribe.enforce.keys import Principal
 from proscribe.enforce.reviews import decide_review, review_queue
@@ -106,8 +107,19 @@ def get_listing(listing_id: str, svc: ServiceDep, _: Anyone) -> dict[str, Any]:
 
 
 @router.get("/sellers/{seller_id:path}", tags=["sellers"])
-def get_seller(seller_id: str, svc: ServiceDep, _: Anyone) -> dict[str, Any]:
-    return seller_view(svc.db, seller_id, svc.today(), svc.pack)
+def get_seller(
+    seller_id: str,
+    svc: ServiceDep,
+    _: Anyone,
+    as_of: Annotated[
+        dt.date | None, Query(description="Standing on this date (default: today).")
+    ] = None,
+) -> dict[str, Any]:
+    """Standing on the ladder of the pack (and revision) of the seller's latest strike."""
+    view = seller_view(
+        svc.db, seller_id, as_of or svc.today(), seller_pack(svc.db, seller_id, svc.revisions)
+    )
+    return view | {"as_of_source": "given" if as_of else "today"}
 
 
 @router.get("/reviews", tags=["reviews"])
@@ -161,7 +173,7 @@ def decide_appeal(
         overturn=body.outcome == "overturn",
         by=who.name,
         note=body.note,
-        pack=svc.pack,
+        pack=appeal_pack(svc.db, appeal_id, svc.revisions) or svc.pack,
         as_of=svc.today(),
     )
     return {"actions": [a.to_record() for a in changes.actions]}

@@ -88,15 +88,32 @@ def check(
     subject: SubjectOption,
     action: Annotated[str, typer.Option(help="register, login, deposit, withdraw, …")],
     pack: PackOption = "cn-exchange-offboarding-2021",
-    as_of: Annotated[str | None, typer.Option("--as-of", help="ISO time (default now).")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="ISO time (default: now, and says so).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the decision as JSON.")] = False,
 ) -> None:
-    """May this subject take this action now? Exit 0 allow, 1 deny, 3 require-review."""
+    """May this subject take this action now? An action the pack does not declare is a
+    usage error (exit 2). Exit 0 allow, 1 deny, 3 require-review."""
     rules = _rules(pack)
-    decision = rules.check(_subject(subject, rules), action, as_of=_instant(as_of, rules))
+    who = _subject(subject, rules)
+    instant = _instant(as_of, rules)
+    decision = rules.check(who, action, as_of=instant)
+    place = rules.jurisdiction(who)
+    said = {
+        "as_of": instant.isoformat(),
+        "as_of_source": "given" if as_of else "now",
+        "jurisdiction": place,
+    }
     if as_json:
-        stdout.out(orjson.dumps(decision.to_record()).decode())
+        stdout.out(orjson.dumps(decision.to_record() | said).decode())
     else:
+        stdout.print(
+            f"{action} by {who.id} as of {instant.isoformat(timespec='minutes')}"
+            + ("" if as_of else " (now: --as-of not given)")
+            + f" in {place or 'no known country'} under {rules.pack.id} {rules.pack.revision}",
+            markup=False,
+        )
         stdout.print(decision.reason, markup=False)
         if decision.notice:
             stdout.print(f"notice: {decision.notice}", markup=False)

@@ -24,6 +24,7 @@ from proscribe.cli import (
     serve,
     shadow,
     spark,
+    suggest,
     testing,
     train,
     worker,
@@ -45,6 +46,7 @@ app.command("eval")(evaluate.evaluate)
 app.command("train")(train.train_command)
 app.command("impact")(impact.impact_command)
 app.command("spark-scan")(spark.spark_scan)
+app.command("suggest")(suggest.suggest_command)
 app.add_typer(packs.app, name="pack")
 app.add_typer(shadow.app, name="shadow")
 app.command("enforce")(enforce.enforce)

@@ -35,6 +35,16 @@ def parse_as_of(value: str | None) -> dt.date:
         ) from None
 
 
+def as_of_said(value: str | None) -> tuple[dt.date, str]:
+    """The as-of date and how it was chosen (``given``, or ``today`` when --as-of was not
+    given): commands print both, so a default never passes unsaid."""
+    return parse_as_of(value), "given" if value is not None else "today"
+
+
+def said(as_of: dt.date, source: str) -> str:
+    return f"as of {as_of}" + (" (today: --as-of not given)" if source == "today" else "")
+
+
 def parse_jurisdiction(value: str | None) -> str | None:
     if value is None:
         return None

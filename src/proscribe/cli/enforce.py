@@ -19,21 +19,23 @@ from proscribe.catalogue.rows import Ids
 from proscribe.catalogue.verdicts import read_verdicts
 from proscribe.cli.common import (
     DEFAULT_PACK,
+    as_of_said,
     open_db,
-    parse_as_of,
     parse_jurisdiction,
+    said,
     stderr,
     stdout,
 )
 from proscribe.cli.intake import check_not_all_rejected, print_notices
 from proscribe.cli.scan import progress_bar
 from proscribe.deploy import deployment_for
+from proscribe.deploy.resolve import default_ref, pack_in_store
 from proscribe.deploy.shadow import record_shadow
 from proscribe.enforce import Changes, EnforceSummary, Ledger, reinstate
 from proscribe.enforce.fingerprints import relist_index
 from proscribe.errors import Diagnostic, UsageError
 from proscribe.iterate import batched
-from proscribe.policy import PolicyPack, load_pack
+from proscribe.policy import PolicyPack
 from proscribe.scan import ChunkResult, ScanOptions, scan_rows
 from proscribe.scan.runner import deployment_options
 from proscribe.store import DEFAULT_URL
@@ -41,6 +43,10 @@ from proscribe.store import DEFAULT_URL
 SHOWN = 40
 _ALLOWED = b'"decision":"allow"'
 DbOption = Annotated[str, typer.Option(help="Database URL.", envvar="PROSCRIBE_DB")]
+PACK_HELP = (
+    "Pack id (its live revision in the store, or bundled) or folder; default: the one pack "
+    f"live in the store, or {DEFAULT_PACK} in an empty store."
+)
 
 
 def enforce(
@@ -50,8 +56,10 @@ def enforce(
     verdicts: Annotated[
         Path | None, typer.Option(help="Enforce the verdicts of an earlier scan instead.")
     ] = None,
-    pack: Annotated[str, typer.Option(help="Bundled pack id or pack folder.")] = DEFAULT_PACK,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Enforce as of YYYY-MM-DD.")] = None,
+    pack: Annotated[str | None, typer.Option(help=PACK_HELP)] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Enforce as of YYYY-MM-DD (default: today).")
+    ] = None,
     jurisdiction: Annotated[
         str | None, typer.Option(help="Country code for every listing.")
     ] = None,
@@ -80,8 +88,11 @@ def enforce(
         )
     engine = open_db(db)
     summary = EnforceSummary()
-    with tempfile.TemporaryDirectory(prefix="proscribe-revisions-") as restored:
-        deployment = deployment_for(engine, pack, Path(restored))
+    date, source = as_of_said(as_of)
+    place = parse_jurisdiction(jurisdiction)
+    with tempfile.TemporaryDirectory(prefix="proscribe-revisions-") as into:
+        restored = Path(into)
+        deployment = deployment_for(engine, default_ref(engine, pack, DEFAULT_PACK), restored)
         if deployment.staged or deployment.shadow:
             for line in deployment.describe():
                 stderr.print(line, markup=False)
@@ -96,8 +107,8 @@ def enforce(
             if catalogue is not None:
                 options = ScanOptions(
                     deployment.live.path,
-                    parse_as_of(as_of),
-                    parse_jurisdiction(jurisdiction),
+                    date,
+                    place,
                     workers,
                     keep_text=True,
                     relist=relist,
@@ -110,13 +121,22 @@ def enforce(
                 _from_verdicts(verdicts, deployment.live, apply, summary)
             if session is not None:
                 session.rollback()
+    live = deployment.live
+    said_record: dict[str, str | None] = {"pack": live.id, "revision": live.revision}
+    said_record["as_of"] = date.isoformat()
+    said_record |= {"as_of_source": source, "jurisdiction": place}
     if as_json:
-        stdout.out(orjson.dumps({**summary.to_record(), "dry_run": dry_run}).decode())
+        record = {**summary.to_record(), **said_record, "dry_run": dry_run}
+        stdout.out(orjson.dumps(record).decode())
     else:
+        where = place or "each listing's own country"
+        stdout.print(
+            f"under {live.id} {live.revision} {said(date, source)} in {where}", markup=False
+        )
         _print_summary(summary, dry_run)
-    source = catalogue if catalogue is not None else verdicts
-    assert source is not None
-    check_not_all_rejected(source, summary.decided, summary.rejected)
+    given = catalogue if catalogue is not None else verdicts
+    assert given is not None
+    check_not_all_rejected(given, summary.decided, summary.rejected)
     raise typer.Exit(1 if summary.blocked else 0)
 
 
@@ -261,9 +281,12 @@ def _print_summary(summary: EnforceSummary, dry_run: bool) -> None:
 
 
 def reinstate_command(
-    pack: Annotated[str, typer.Option(help="The withdrawn pack (id or folder).")] = DEFAULT_PACK,
+    pack: Annotated[
+        str | None,
+        typer.Option(help="The withdrawing pack: id (live in the store) or folder."),
+    ] = None,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Date of the withdrawal check.")
+        str | None, typer.Option("--as-of", help="Date of the withdrawal check (default: today).")
     ] = None,
     db: DbOption = DEFAULT_URL,
     dry_run: Annotated[
@@ -272,9 +295,12 @@ def reinstate_command(
     actor: Annotated[str, typer.Option(help="Who runs this, for the audit log.")] = "proscribe",
 ) -> None:
     """Reinstate what was removed only under a withdrawn pack or class; lift its penalties."""
-    policy = load_pack(pack)
     engine = open_db(db)
-    date = parse_as_of(as_of)
+    policy = pack_in_store(engine, default_ref(engine, pack, DEFAULT_PACK))
+    date, source = as_of_said(as_of)
+    stdout.print(
+        f"reinstate under {policy.id} {policy.revision} {said(date, source)}", markup=False
+    )
     changes = reinstate(engine, policy, date, actor=actor, dry_run=dry_run)
     if not changes.actions:
         stdout.print(

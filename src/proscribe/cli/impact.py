@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +13,7 @@ import typer
 from rich.table import Table
 
 from proscribe.catalogue import Catalogue, Rejected
-from proscribe.cli.common import parse_as_of, parse_jurisdiction, stderr, stdout
+from proscribe.cli.common import as_of_said, parse_as_of, parse_jurisdiction, said, stderr, stdout
 from proscribe.cli.scan import progress_bar
 from proscribe.decide import Engine
 from proscribe.impact import KINDS, Impact, impact
@@ -24,8 +25,12 @@ def impact_command(
     catalogue: Annotated[Path, typer.Argument(help="Catalogue: JSON Lines, CSV or Parquet.")],
     old: Annotated[str, typer.Option("--from", help="The revision in force (folder or id).")],
     new: Annotated[str, typer.Option("--to", help="The candidate revision (folder or id).")],
-    as_of: Annotated[str | None, typer.Option("--as-of")] = None,
-    jurisdiction: Annotated[str | None, typer.Option()] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Decide as of YYYY-MM-DD (default: today).")
+    ] = None,
+    jurisdiction: Annotated[
+        str | None, typer.Option(help="Country for every listing (default: each its own).")
+    ] = None,
     examples: Annotated[int, typer.Option(help="Examples kept per kind of change.")] = 5,
     report_path: Annotated[
         Path | None, typer.Option("--report", help="Also write an HTML report with charts.")
@@ -61,7 +66,13 @@ def impact_command(
         )
     for row in rejected[:10]:
         stderr.print(f"{catalogue}: row {row.row}: {row.code} {row.message}", markup=False)
-    record = report.to_record(before, after) | {"rejected": len(rejected)}
+    date, date_from = as_of_said(as_of)
+    record = report.to_record(before, after) | {
+        "rejected": len(rejected),
+        "as_of": date.isoformat(),
+        "as_of_source": date_from,
+        "jurisdiction": parse_jurisdiction(jurisdiction),
+    }
     if report_path is not None:
         from proscribe.report.impact import write_impact_report
 
@@ -81,7 +92,9 @@ def _print(record: dict[str, Any], report: Impact) -> None:
     a, b = record["from"], record["to"]
     stdout.print(
         f"{record['rows']:,} listings: {a['id']} {a['revision']} → {b['id']} {b['revision']}"
-        + (f" ({record['rejected']} rows rejected)" if record["rejected"] else ""),
+        + (f" ({record['rejected']} rows rejected)" if record["rejected"] else "")
+        + f"; {said(dt.date.fromisoformat(record['as_of']), record['as_of_source'])} in "
+        + (record["jurisdiction"] or "each listing's own country"),
         markup=False,
     )
     table = Table(show_edge=False)

@@ -9,10 +9,11 @@ from typing import Annotated, Any
 import orjson
 import typer
 
-from proscribe.cli.common import DEFAULT_PACK, clock, open_db, parse_as_of, stdout
+from proscribe.cli.common import as_of_said, open_db, said, stdout
+from proscribe.deploy.resolve import appeal_pack, pack_in_store, seller_pack
 from proscribe.enforce import Appeals, listing_view, seller_view
-from proscribe.errors import Diagnostic, UsageError
-from proscribe.policy import load_pack
+from proscribe.errors import Diagnostic, LedgerError, UsageError
+from proscribe.policy import PolicyPack
 from proscribe.store import DEFAULT_URL
 
 DbOption = Annotated[str, typer.Option(help="Database URL.", envvar="PROSCRIBE_DB")]
@@ -46,35 +47,66 @@ def seller_show(
     seller_id: str,
     db: DbOption = DEFAULT_URL,
     as_json: JsonOption = False,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Standing on this date.")] = None,
-    pack: Annotated[str, typer.Option(help="Pack whose penalty ladder applies.")] = DEFAULT_PACK,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Standing on this date (default: today).")
+    ] = None,
+    pack: Annotated[
+        str | None,
+        typer.Option(help="Pack whose ladder applies (default: that of the latest strike)."),
+    ] = None,
 ) -> None:
-    """A seller's standing, active strikes and full history."""
-    view = seller_view(open_db(db), seller_id, parse_as_of(as_of), load_pack(pack))
+    """A seller's standing, active strikes and full history, on the ladder of the pack (and
+    revision) their latest strike was issued under, restored from the store."""
+    engine = open_db(db)
+    date, source = as_of_said(as_of)
+    policy = pack_in_store(engine, pack) if pack else seller_pack(engine, seller_id)
+    view = seller_view(engine, seller_id, date, policy)
+    view |= {"as_of_source": source, **_pack_record(policy)}
     if as_json:
         _print_json(view)
         return
     stdout.print(
         f"seller {seller_id}: {view['standing']}, {view['strikes']} active strike(s)"
-        + (" (aggravated by evasion)" if view["aggravated"] else ""),
+        + (" (aggravated by evasion)" if view["aggravated"] else "")
+        + f" {said(date, source)}; {_under(policy)}",
         markup=False,
     )
     _print_history(view["history"])
 
 
+def _pack_record(policy: PolicyPack | None) -> dict[str, Any]:
+    if policy is None:
+        return {"pack": None, "revision": None, "jurisdictions": []}
+    return {
+        "pack": policy.id,
+        "revision": policy.revision,
+        "jurisdictions": list(policy.spec.jurisdictions),
+    }
+
+
+def _under(policy: PolicyPack | None) -> str:
+    if policy is None:
+        return "no strikes, so no ladder applies"
+    places = ", ".join(policy.spec.jurisdictions)
+    return f"ladder of {policy.id} {policy.revision} (jurisdictions {places})"
+
+
 @listings_app.command("show")
 def listing_show(listing_id: str, db: DbOption = DEFAULT_URL, as_json: JsonOption = False) -> None:
-    """A listing's status, verdict, removals, strikes, appeals and history."""
+    """A listing's status, verdict, removals, strikes, appeals and history; the header says
+    the pack, revision, date and country its verdict was decided under."""
     view = listing_view(open_db(db), listing_id)
     if as_json:
         _print_json(view)
         return
+    verdict = view["verdict"]
     stdout.print(
         f"listing {listing_id} (seller {view['seller_id']}): {view['status']}; last "
-        f"decision {view['decision']}",
+        f"decision {view['decision']} under {verdict.get('pack')} {verdict.get('revision')}, "
+        f"as of {verdict.get('as_of')} in {verdict.get('jurisdiction') or 'no stated country'}",
         markup=False,
     )
-    stdout.print(f"reason: {view['verdict']['reason']}", markup=False)
+    stdout.print(f"reason: {verdict['reason']}", markup=False)
     _print_history(view["history"])
 
 
@@ -126,12 +158,17 @@ def appeal_decide(
         bool, typer.Option("--overturn", help="Reinstate and lift the strike.")
     ] = False,
     pack: Annotated[
-        str | None, typer.Option(help="Pack of the removal (default: its own).")
+        str | None,
+        typer.Option(help="Pack of the removal (default: the one the store recorded)."),
     ] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Date of the decision (default: today).")
+    ] = None,
     db: DbOption = DEFAULT_URL,
+    as_json: JsonOption = False,
 ) -> None:
-    """Uphold or overturn an appeal; overturning reinstates and re-derives the standing."""
+    """Uphold or overturn an appeal; overturning reinstates and re-derives the standing on
+    the ladder of the pack and revision that removed the listing (restored from the store)."""
     if uphold == overturn:
         raise UsageError(
             Diagnostic(
@@ -142,26 +179,37 @@ def appeal_decide(
             )
         )
     engine = open_db(db)
-    policy = load_pack(pack or _removal_pack(engine, appeal_id))
-    date = parse_as_of(as_of) if as_of else clock.today()
+    policy = pack_in_store(engine, pack) if pack else _removal_pack(engine, appeal_id)
+    date, source = as_of_said(as_of)
     changes = Appeals(engine).decide(
         appeal_id, overturn=overturn, by=by, note=note, pack=policy, as_of=date
     )
+    if as_json:
+        actions = [a.to_record() for a in changes.actions]
+        _print_json(
+            {
+                "appeal": appeal_id,
+                "as_of": date.isoformat(),
+                "as_of_source": source,
+                **_pack_record(policy),
+                "actions": actions,
+            }
+        )
+        return
+    stdout.print(f"appeal {appeal_id} {said(date, source)}; {_under(policy)}", markup=False)
     for action in changes.actions:
         stdout.print(f"{action.kind}: {action.subject}: {action.detail}", markup=False)
 
 
-def _removal_pack(engine: Any, appeal_id: int) -> str:
-    import sqlalchemy as sa
-
-    from proscribe.store.tables import appeals, removals
-
-    query = (
-        sa.select(removals.c.pack_id)
-        .join(appeals, appeals.c.listing_id == removals.c.listing_id)
-        .where(appeals.c.id == appeal_id)
-        .limit(1)
-    )
-    with engine.connect() as conn:
-        found = conn.execute(query).scalar_one_or_none()
-    return str(found) if found else "cn-crypto-mining-2021"
+def _removal_pack(engine: Any, appeal_id: int) -> PolicyPack:
+    found = appeal_pack(engine, appeal_id)
+    if found is None:
+        raise LedgerError(
+            Diagnostic(
+                "PSC-E003",
+                f"no appeal {appeal_id}",
+                None,
+                "list a listing's appeals with `proscribe listing show ID`",
+            )
+        )
+    return found

@@ -13,12 +13,13 @@ import typer
 from pydantic import BaseModel
 from rich.table import Table
 
-from proscribe.cases import CasesFile, case_files, load_cases
+from proscribe.cases import CASES_GLOB, CasesFile, load_cases
 from proscribe.cli.common import open_db, parse_as_of, parse_jurisdiction, stdout
 from proscribe.cli.effective import class_status, effective_lines, effective_record
 from proscribe.deploy import deployment_for
 from proscribe.errors import Diagnostic, PackError, UsageError
-from proscribe.policy import PolicyPack, load_pack
+from proscribe.policy import PolicyPack, load_pack, resolve_pack
+from proscribe.policy.inspect import inspect_pack
 from proscribe.policy.schema import ClassFile, PackFile
 from proscribe.store import DEFAULT_URL
 
@@ -35,17 +36,26 @@ class SchemaKind(StrEnum):
 def check(
     path: Annotated[str, typer.Argument(help="Pack folder, pack.yaml or bundled id.")],
 ) -> None:
-    """Validate a pack and its cases; print every error at once (exit 2 on errors)."""
-    pack = load_pack(path)
-    problems: list[Diagnostic] = []
-    cases = 0
-    for file in case_files(pack):
+    """Validate a pack and its cases; print every error of every stage at once (YAML,
+    schema, references, patterns, dates, country codes, normalisation, cases); exit 2."""
+    folder = resolve_pack(path)
+    found = inspect_pack(folder)
+    problems = list(found.problems)
+    pack = None
+    if not problems:
         try:
-            cases += len(load_cases(file, pack).cases)
+            pack = load_pack(folder)  # the overrides and the model
         except PackError as exc:
             problems += exc.diagnostics
-    if problems:
-        raise PackError(problems)
+    cases = 0
+    for file in sorted(folder.glob(CASES_GLOB)):
+        try:
+            parsed = load_cases(file, found.class_ids)
+            cases += len(parsed.cases) + len(parsed.access)
+        except PackError as exc:
+            problems += exc.diagnostics
+    if problems or pack is None:
+        raise PackError(sorted(problems, key=_where))
     words = sum(len(w) for c in pack.classes for s in c.signals for w in s.words.values())
     patterns = sum(len(s.patterns) for c in pack.classes for s in c.signals)
     stdout.print(
@@ -53,6 +63,15 @@ def check(
         f"words, {patterns} patterns, {cases} cases; digest {pack.digest[:12]}",
         markup=False,
     )
+
+
+def _where(d: Diagnostic) -> tuple[str, int, int]:
+    """pack.yaml first, then the other files; in each, top to bottom."""
+    loc = d.location
+    if loc is None:
+        return ("", 0, 0)
+    name = Path(loc.file).name
+    return ("" if name == "pack.yaml" else name, loc.line or 0, loc.column or 0)
 
 
 @app.command("show")
@@ -320,10 +339,55 @@ def _describe(
 @app.command("schema")
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="Which file's schema.")] = SchemaKind.pack,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="The key reference of docs/policy-packs.md.")
+    ] = False,
 ) -> None:
-    """Print the JSON Schema of pack.yaml, a class file or a cases file (for editors)."""
+    """Print the JSON Schema of pack.yaml, a class file or a cases file (for editors), or
+    with --markdown the reference of every key (generated from the same schema)."""
+    if markdown:
+        from proscribe.policy.reference import markdown_reference
+
+        stdout.out(markdown_reference(), end="")
+        return
     models: dict[str, type[BaseModel]] = {"pack": PackFile, "class": ClassFile, "cases": CasesFile}
     model = models[kind.value]
     stdout.out(
         orjson.dumps(model.model_json_schema(by_alias=True), option=orjson.OPT_INDENT_2).decode()
     )
+
+
+@app.command("new")
+def new_command(
+    pack_id: Annotated[str, typer.Argument(help="The new pack's id (lower-case).")],
+    template: Annotated[
+        str,
+        typer.Option("--from", help="listing-ban (a commented starting pack) or a bundled id."),
+    ] = "listing-ban",
+    directory: Annotated[
+        Path | None, typer.Option("--dir", help="Where to write it (default: ./ID).")
+    ] = None,
+    jurisdictions: Annotated[
+        str, typer.Option(help="Comma-separated ISO 3166-1 alpha-2 codes, or '*'.")
+    ] = "*",
+) -> None:
+    """Write a commented, valid starting pack (pack.yaml, one class file, a cases file) that
+    passes `pack check` and `proscribe test` at once."""
+    from proscribe.policy.template import new_pack
+
+    places = [c.strip().upper() for c in jurisdictions.split(",") if c.strip()] or ["*"]
+    folder = directory or Path(pack_id)
+    written = new_pack(folder, pack_id, template=template, jurisdictions=places, today=_today())
+    for path in written:
+        stdout.print(f"wrote {path}", markup=False)
+    stdout.print(
+        f"next: edit the words and dates, then `proscribe pack check {folder}`, "
+        f"`proscribe test {folder}`, `proscribe pack activate {folder} --note …`",
+        markup=False,
+    )
+
+
+def _today() -> dt.date:
+    from proscribe.cli.common import clock
+
+    return clock.today()

@@ -10,18 +10,22 @@ import orjson
 import typer
 from rich.table import Table
 
-from proscribe.cli.common import DEFAULT_PACK, open_db, parse_as_of, stderr, stdout
+from proscribe.cli.common import DEFAULT_PACK, as_of_said, open_db, said, stderr, stdout
 from proscribe.cli.scan import progress_bar
 from proscribe.deploy import Decider, deployment_for
 from proscribe.deploy.rescan import Rescan, rescan
+from proscribe.deploy.resolve import default_ref
 from proscribe.store import DEFAULT_URL
 
 
 def rescan_command(
-    pack: Annotated[str, typer.Option(help="Bundled pack id or the live pack's folder.")] = (
-        DEFAULT_PACK
-    ),
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Decide as of YYYY-MM-DD.")] = None,
+    pack: Annotated[
+        str | None,
+        typer.Option(help="Pack id or the live pack's folder (default: the one pack live)."),
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Decide as of YYYY-MM-DD (default: today).")
+    ] = None,
     db: Annotated[str, typer.Option(help="Database URL.", envvar="PROSCRIBE_DB")] = DEFAULT_URL,
     actor: Annotated[str, typer.Option(help="Who runs this, for the audit log.")] = "proscribe",
     batch: Annotated[int, typer.Option(min=1, help="Listings per transaction.")] = 500,
@@ -34,9 +38,9 @@ def rescan_command(
     it again changes nothing.
     """
     engine = open_db(db)
-    date = parse_as_of(as_of)
+    date, source = as_of_said(as_of)
     with tempfile.TemporaryDirectory(prefix="proscribe-revisions-") as restored:
-        deployment = deployment_for(engine, pack, Path(restored))
+        deployment = deployment_for(engine, default_ref(engine, pack, DEFAULT_PACK), Path(restored))
         for line in deployment.describe():
             stderr.print(line, markup=False)
         decider = Decider(deployment)
@@ -47,10 +51,13 @@ def rescan_command(
                 progress.update(task, completed=run.done, total=run.total)
 
             run = rescan(engine, decider, as_of=date, actor=actor, batch=batch, progress=show)
+        live = deployment.live
     if as_json:
-        stdout.out(orjson.dumps(run.to_record()).decode())
+        said_record = {"pack": live.id, "revision": live.revision, "as_of_source": source}
+        stdout.out(orjson.dumps(run.to_record() | said_record).decode())
         return
-    title = f"Rescan {run.id}" + (" (resumed)" if run.resumed else "") + f" as of {date}"
+    title = f"Rescan {run.id}" + (" (resumed)" if run.resumed else "")
+    title += f" under {live.id} {live.revision} {said(date, source)}"
     table = Table(title=title, show_header=False, show_edge=False)
     table.add_column("what")
     table.add_column("count", justify="right")

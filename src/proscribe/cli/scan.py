@@ -17,9 +17,10 @@ import proscribe
 from proscribe.catalogue import Catalogue, Rejected, VerdictWriter, output_format
 from proscribe.cli.common import (
     DEFAULT_PACK,
+    as_of_said,
     open_db,
-    parse_as_of,
     parse_jurisdiction,
+    said,
     stderr,
     stdout,
 )
@@ -65,10 +66,11 @@ def scan(
 ) -> None:
     """Scan a catalogue; exit 1 when anything is blocked, 2 when every row was rejected."""
     policy = load_pack(pack)  # once here; each worker process loads it from its path
+    date, date_from = as_of_said(as_of)
     database = open_db(db) if db is not None else None  # opened and migrated once
     options = ScanOptions(
         policy.path,
-        parse_as_of(as_of),
+        date,
         parse_jurisdiction(jurisdiction),
         workers,
         store=db is not None,
@@ -81,9 +83,19 @@ def scan(
     started = dt.datetime.now(dt.UTC)
     with ExitStack() as stack:
         result = _run(source, policy, options, stack, out, rejects, database, started)
+    record = _summary_record(result, source) | {
+        "as_of": options.as_of.isoformat(),
+        "as_of_source": date_from,
+        "jurisdiction": options.jurisdiction,
+    }
     if as_json:
-        stdout.out(orjson.dumps(_summary_record(result, source)).decode())
+        stdout.out(orjson.dumps(record).decode())
     else:
+        stdout.print(
+            f"under {policy.id} {policy.revision} {said(options.as_of, date_from)} in "
+            f"{options.jurisdiction or 'each listing’s own country (--jurisdiction not given)'}",
+            markup=False,
+        )
         print_summary(stdout, result.summary, policy.class_ids)
     print_notices(source)
     check_not_all_rejected(catalogue, result.summary.scanned, result.summary.rejected)

@@ -11,10 +11,10 @@ import orjson
 import typer
 
 from proscribe.cli.common import DEFAULT_PACK, open_db, stderr, stdout
+from proscribe.deploy.resolve import default_ref, pack_in_store
 from proscribe.enforce.keys import ROLES, create_key, list_keys, revoke_key
 from proscribe.enforce.reviews import export_reviews
-from proscribe.policy import load_pack
-from proscribe.store import DEFAULT_URL, engine_for, upgrade
+from proscribe.store import DEFAULT_URL
 
 DbOption = Annotated[str, typer.Option(help="Database URL.", envvar="PROSCRIBE_DB")]
 keys_app = typer.Typer(help="API keys for the service.", no_args_is_help=True)
@@ -23,7 +23,10 @@ reviews_app = typer.Typer(help="Reviewer decisions.", no_args_is_help=True)
 
 def serve(
     db: DbOption = DEFAULT_URL,
-    pack: Annotated[str, typer.Option(help="Bundled pack id or pack folder.")] = DEFAULT_PACK,
+    pack: Annotated[
+        str | None,
+        typer.Option(help="Pack id or folder (default: the one pack live in the store)."),
+    ] = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8080,
     workers: Annotated[int, typer.Option(min=1, help="uvicorn worker processes.")] = 1,
@@ -31,9 +34,10 @@ def serve(
     """Start the HTTP service (FastAPI on uvicorn); OpenAPI at /openapi.json, docs at /docs."""
     import uvicorn
 
-    load_pack(pack)  # fail here, with the pack's own errors, not inside a worker
-    upgrade(engine_for(db))
-    os.environ["PROSCRIBE_DB"], os.environ["PROSCRIBE_PACK"] = db, pack
+    engine = open_db(db)
+    ref = default_ref(engine, pack, DEFAULT_PACK)
+    pack_in_store(engine, ref)  # fail here, with the pack's own errors, not inside a worker
+    os.environ["PROSCRIBE_DB"], os.environ["PROSCRIBE_PACK"] = db, ref
     uvicorn.run(
         "proscribe.api.app:from_environment",
         factory=True,

@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from proscribe.cli.common import DEFAULT_PACK, open_db, stdout
+from proscribe.deploy.resolve import default_ref
 from proscribe.deploy.shadow import shadow_report
 from proscribe.store import DEFAULT_URL
 
@@ -17,7 +18,9 @@ app = typer.Typer(help="Compare a shadow revision with the live one.", no_args_i
 
 @app.command("report")
 def report_command(
-    pack: Annotated[str, typer.Option(help="The pack id.")] = DEFAULT_PACK,
+    pack: Annotated[
+        str | None, typer.Option(help="The pack id (default: the one pack live in the store).")
+    ] = None,
     since: Annotated[
         str | None, typer.Option(help="Only decisions from this time (ISO 8601, UTC).")
     ] = None,
@@ -26,7 +29,9 @@ def report_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Agreement rate, disagreements by kind and by class, and examples with both reasons."""
-    report = shadow_report(open_db(db), pack, since=since, examples=examples)
+    engine = open_db(db)
+    pack = default_ref(engine, pack, DEFAULT_PACK)
+    report = shadow_report(engine, pack, since=since, examples=examples)
     if as_json:
         stdout.out(orjson.dumps(report.to_record(), option=orjson.OPT_INDENT_2).decode())
         return

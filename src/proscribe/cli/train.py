@@ -30,11 +30,26 @@ def train_command(
     seed: Annotated[int, typer.Option(help="Seed for the corpus and the held-out split.")] = 7,
     c: Annotated[float, typer.Option("--c", help="Inverse L2 regularisation strength.")] = 0.5,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    pack: Annotated[
+        Path | None,
+        typer.Option(
+            help="Train for this pack folder from its cases (+ --db reviews, + the files) "
+            "and write the model and thresholds into it."
+        ),
+    ] = None,
+    db: Annotated[
+        str | None, typer.Option(help="--pack: also learn from this store's reviewer decisions.")
+    ] = None,
 ) -> None:
     """Train on labelled listings; report held-out precision and recall per label."""
     from proscribe.classify.train import train  # scikit-learn loads only for this command
 
     files = labelled or []
+    if pack is not None:
+        from proscribe.cli.packtrain import train_pack
+
+        train_pack(pack, files, db, seed=seed, c=c, as_json=as_json)
+        return
     if not files and synthetic <= 0:
         raise UsageError(
             Diagnostic(

@@ -15,6 +15,7 @@ import typer
 
 from proscribe.cli.common import DEFAULT_PACK, open_db, parse_jurisdiction, stderr, stdout
 from proscribe.deploy import Decider, deployment_for
+from proscribe.deploy.resolve import default_ref
 from proscribe.store import DEFAULT_URL
 from proscribe.stream.worker import StreamConfig, Worker, WorkerStats
 
@@ -32,9 +33,10 @@ def worker(
     consumer: Annotated[
         str | None, typer.Option(help="This worker's name in the group (default host-pid).")
     ] = None,
-    pack: Annotated[str, typer.Option(help="Bundled pack id or the live pack's folder.")] = (
-        DEFAULT_PACK
-    ),
+    pack: Annotated[
+        str | None,
+        typer.Option(help="Pack id or the live pack's folder (default: the one pack live)."),
+    ] = None,
     jurisdiction: Annotated[
         str | None, typer.Option(help="Country code for events that name none.")
     ] = None,
@@ -63,7 +65,8 @@ def worker(
         jurisdiction=parse_jurisdiction(jurisdiction),
     )
     with tempfile.TemporaryDirectory(prefix="proscribe-revisions-") as restored:
-        decider = Decider(deployment_for(engine, pack, Path(restored)))
+        ref = default_ref(engine, pack, DEFAULT_PACK)
+        decider = Decider(deployment_for(engine, ref, Path(restored)))
         runner = Worker(redis.Redis.from_url(source), engine, decider, config)
 
         def stop(signum: int, frame: FrameType | None) -> None:

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from proscribe.deploy.resolve import pack_in_store
 from proscribe.deploy.revisions import Activation, in_place, restore
 from proscribe.deploy.scope import Scope
 from proscribe.errors import Diagnostic, Location, UsageError
-from proscribe.policy import PolicyPack, bundled_pack_ids, load_pack
+from proscribe.policy import PolicyPack
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,11 @@ class Deployment:
 
 
 def deployment_for(db: sa.Engine, ref: str, into: Path) -> Deployment:
-    """The deployment for ``--pack REF``: a bundled id, or a folder that must be live."""
-    return load_deployment(
-        db, load_pack(ref), given_folder=ref not in bundled_pack_ids(), into=into
-    )
+    """The deployment for ``--pack REF``: a pack id (live in the store, or bundled), or a
+    folder that must be the live revision."""
+    path = Path(ref)
+    given_folder = path.is_dir() or path.name == "pack.yaml"
+    return load_deployment(db, pack_in_store(db, ref), given_folder=given_folder, into=into)
 
 
 def load_deployment(

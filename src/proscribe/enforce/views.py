@@ -42,10 +42,11 @@ def _history(conn: sa.Connection, subjects: list[str]) -> list[dict[str, Any]]:
 
 
 def seller_view(
-    engine: sa.Engine, seller_id: str, as_of: dt.date, pack: PolicyPack
+    engine: sa.Engine, seller_id: str, as_of: dt.date, pack: PolicyPack | None
 ) -> dict[str, Any]:
-    """Standing derived at ``as_of`` from the active strikes (expired ones no longer count),
-    beside the standing last recorded, the strikes and the full history."""
+    """Standing derived at ``as_of`` from the active strikes (expired ones no longer count)
+    on ``pack``'s ladder (``None``: no ladder, so ``good``), beside the standing last
+    recorded, the strikes and the full history."""
     with engine.connect() as conn:
         recorded = conn.execute(
             sa.select(sellers.c.standing).where(sellers.c.seller_id == seller_id)
@@ -69,11 +70,13 @@ def seller_view(
         history = _history(conn, [f"seller:{seller_id}", *(f"listing:{i}" for i in own)])
     return {
         "seller_id": seller_id,
-        "standing": standing_for(active, evaded, pack.spec.enforcement),
+        "standing": standing_for(active, evaded, pack.spec.enforcement if pack else None),
         "recorded_standing": recorded or "good",
         "strikes": active,
         "aggravated": evaded,
         "as_of": as_of.isoformat(),
+        "pack": pack.id if pack else None,
+        "revision": pack.revision if pack else None,
         "listings": own,
         "strike_records": all_strikes,
         "history": history,

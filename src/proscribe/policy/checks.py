@@ -13,9 +13,8 @@ from proscribe.policy.schema import ClassFile, PackFile
 from proscribe.policy.yamlsource import YamlDocument
 
 
-def check_pack(pack: PackFile, doc: YamlDocument, classes: list[ClassFile]) -> list[Diagnostic]:
+def check_pack(pack: PackFile, doc: YamlDocument, class_ids: list[str]) -> list[Diagnostic]:
     found = list(_phase_order(pack, doc))
-    class_ids = [c.id for c in classes]
     for index, closed in enumerate(pack.closed_categories):
         if closed.class_ not in class_ids:
             found.append(

@@ -89,7 +89,11 @@ def _class(cls: ClassFile, override: OverrideFile) -> ClassFile:
 def check_override(
     override: OverrideFile, doc: YamlDocument, spec: PackFile, class_ids: list[str]
 ) -> Iterator[Diagnostic]:
-    """Classes it names must exist; its dates must stay in order once applied."""
+    """Classes it names must exist; its dates must stay in order once applied; its
+    countries are ISO 3166-1 alpha-2 codes."""
+    from proscribe.policy.lint import check_countries
+
+    yield from check_countries(override.jurisdictions, doc, ("jurisdictions",))
     for class_id, change in override.classes.items():
         yield from _class_changes(override, class_id, change, doc, spec, class_ids)
     for cat in override.closed_categories:

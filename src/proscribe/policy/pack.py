@@ -11,20 +11,19 @@ from pathlib import Path
 
 from proscribe.classify.model import TextModel, load_model
 from proscribe.errors import Diagnostic, Location, PackError
-from proscribe.policy.checks import check_class, check_pack
+from proscribe.policy.inspect import PACK_FILE, display, inspect_pack
 from proscribe.policy.overrides import (
     check_override,
     check_priorities,
     covering,
     effective_parts,
 )
-from proscribe.policy.safety import pack_file, refuse_link
+from proscribe.policy.safety import pack_file
 from proscribe.policy.schema import ClassFile, OverrideFile, PackFile
 from proscribe.policy.validation import validate
 from proscribe.policy.yamlsource import YamlDocument, read_yaml
 
 BUNDLED = Path(__file__).resolve().parent.parent / "packs"
-PACK_FILE = "pack.yaml"
 
 
 @dataclass(frozen=True)
@@ -121,22 +120,13 @@ def resolve_pack(ref: str | Path) -> Path:
 def load_pack(ref: str | Path) -> PolicyPack:
     """Load and validate a pack; raise :class:`PackError` listing every problem at once."""
     folder = resolve_pack(ref)
-    refuse_link(folder.resolve(), folder.resolve() / PACK_FILE, Location(str(folder / PACK_FILE)))
-    doc = read_yaml(folder / PACK_FILE, _display(folder / PACK_FILE))
-    problems = list(doc.problems)
-    spec, found = validate(doc, PackFile) if not problems else (None, [])
-    problems += found
-    classes: list[ClassFile] = []
-    if spec is not None:
-        classes, class_problems = _load_classes(folder, spec, doc)
-        problems += class_problems
-        if not class_problems:
-            problems += check_pack(spec, doc, classes)
-    if problems or spec is None:
-        raise PackError(problems)
-    overrides = _load_overrides(folder, spec, [c.id for c in classes])
-    model = _load_model(folder, spec, doc, classes)
-    return PolicyPack(spec, tuple(classes), folder, _digest(folder, spec), model, overrides)
+    found = inspect_pack(folder)
+    spec = found.spec
+    if found.problems or spec is None:
+        raise PackError(found.problems)
+    overrides = _load_overrides(folder, spec, found.class_ids)
+    model = _load_model(folder, spec, found.doc, found.classes)
+    return PolicyPack(spec, tuple(found.classes), folder, _digest(folder, spec), model, overrides)
 
 
 def _load_overrides(folder: Path, spec: PackFile, class_ids: list[str]) -> tuple[OverrideFile, ...]:
@@ -144,17 +134,17 @@ def _load_overrides(folder: Path, spec: PackFile, class_ids: list[str]) -> tuple
     loaded: list[tuple[OverrideFile, YamlDocument]] = []
     problems: list[Diagnostic] = []
     for name in spec.overrides:
-        path = pack_file(folder, name, Location(_display(folder / PACK_FILE)), "override file")
+        path = pack_file(folder, name, Location(display(folder / PACK_FILE)), "override file")
         if not path.is_file():
             raise PackError(
                 Diagnostic(
                     "PSC-P009",
                     f"override file '{name}' not found",
-                    Location(_display(folder / PACK_FILE)),
+                    Location(display(folder / PACK_FILE)),
                     f"create {path} or remove it from `overrides`",
                 )
             )
-        doc = read_yaml(path, _display(path))
+        doc = read_yaml(path, display(path))
         override, found = validate(doc, OverrideFile) if not doc.problems else (None, [])
         problems += doc.problems + found
         if override is not None:
@@ -188,47 +178,9 @@ def _load_model(
     return model
 
 
-def _load_classes(
-    folder: Path, spec: PackFile, pack_doc: YamlDocument
-) -> tuple[list[ClassFile], list[Diagnostic]]:
-    classes: list[ClassFile] = []
-    problems: list[Diagnostic] = []
-    for index, name in enumerate(spec.classes):
-        where = pack_doc.locate(("classes", index))
-        try:
-            path = pack_file(folder, name, where, "class file")
-        except PackError as exc:
-            problems += exc.diagnostics
-            continue
-        if not path.is_file():
-            problems.append(
-                Diagnostic(
-                    "PSC-P009",
-                    f"class file '{name}' not found",
-                    where,
-                    f"create {path} or remove it from `classes`",
-                )
-            )
-            continue
-        doc = read_yaml(path, _display(path))
-        cls, found = validate(doc, ClassFile) if not doc.problems else (None, [])
-        problems += doc.problems + found
-        if cls is not None:
-            problems += check_class(cls, doc)
-            classes.append(cls)
-    return classes, problems
-
-
 def _digest(folder: Path, spec: PackFile) -> str:
     sha = hashlib.sha256()
     model = [spec.model.file] if spec.model is not None else []
     for name in [PACK_FILE, *spec.classes, *model, *spec.overrides]:
         sha.update(name.encode() + b"\0" + (folder / name).read_bytes() + b"\0")
     return sha.hexdigest()
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

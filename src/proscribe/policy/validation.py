@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import difflib
+import re
 import types
 import typing
 from typing import Any, TypeVar
@@ -38,6 +40,44 @@ def validate(doc: YamlDocument, model: type[M]) -> tuple[M | None, list[Diagnost
         return None, [_diagnostic(doc, model, err) for err in exc.errors()]
 
 
+def validate_all(doc: YamlDocument, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
+    """As :func:`validate`, and when it fails, the model of what is left once the keys in
+    error are set aside — so the checks after the schema still run on the rest, and one
+    `pack check` reports the errors of every stage (``None`` when a required key is bad)."""
+    found, problems = validate(doc, model)
+    if found is not None or not isinstance(doc.data, dict):
+        return found, problems
+    data = copy.deepcopy(doc.data)
+    for _ in range(8):
+        try:
+            return model.model_validate(data), problems
+        except ValidationError as exc:
+            if not all(_set_aside(data, err) for err in exc.errors()):
+                return None, problems
+    return None, problems
+
+
+def _set_aside(data: dict[str, Any], err: Any) -> bool:
+    """Delete the innermost mapping key on the error's path; ``False`` when it cannot help
+    (a required key is missing)."""
+    if err["type"] == "missing":
+        return False
+    parent: Any = None
+    key: Any = None
+    node: Any = data
+    for part in err["loc"]:
+        if isinstance(node, dict) and part in node:
+            parent, key, node = node, part, node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            break
+    if parent is None or key not in parent:
+        return False
+    del parent[key]
+    return True
+
+
 def _diagnostic(doc: YamlDocument, model: type[BaseModel], err: Any) -> Diagnostic:
     loc = tuple(err["loc"])
     kind = err["type"]
@@ -58,12 +98,26 @@ def _diagnostic(doc: YamlDocument, model: type[BaseModel], err: Any) -> Diagnost
             where,
             f"add '{loc[-1]}' here (see `proscribe pack schema`)",
         )
+    if kind == "string_pattern_mismatch":
+        return Diagnostic(code, f"{dotted}: {err['msg']}", where, _pattern_hint(err))
     return Diagnostic(code, f"{dotted}: {err['msg']}", where, _hint_for(kind))
+
+
+def _pattern_hint(err: Any) -> str:
+    """A closed choice (``^(allow|review|block)$``) names its values and the nearest one;
+    an id pattern says what ids are made of."""
+    pattern = str((err.get("ctx") or {}).get("pattern", ""))
+    choice = re.fullmatch(r"\^\(([a-z|-]+)\)\$", pattern)
+    if choice is None:
+        return "ids are lower-case letters, digits, '.', '_' or '-'"
+    values = choice.group(1).split("|")
+    guess = difflib.get_close_matches(str(err.get("input")), values, n=1, cutoff=0.5)
+    close = f"did you mean '{guess[0]}'? " if guess else ""
+    return f"{close}write one of: {', '.join(values)}"
 
 
 def _hint_for(kind: str) -> str:
     hints = {
-        "string_pattern_mismatch": "ids are lower-case letters, digits, '.', '_' or '-'",
         "date_from_datetime_parsing": "write dates as YYYY-MM-DD",
         "date_parsing": "write dates as YYYY-MM-DD",
         "literal_error": "use one of the values listed in the message",

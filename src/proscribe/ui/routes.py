@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 
 from proscribe.api.deps import Service, ServiceDep
 from proscribe.api.fields import MAX_ID, MAX_NOTE, Storable
+from proscribe.deploy.resolve import appeal_pack, seller_pack
 from proscribe.enforce import Appeals, listing_view, seller_view
 from proscribe.enforce.reviews import decide_review, review_queue
 from proscribe.report.charts import stacked_bars
@@ -107,8 +109,12 @@ def decide(
 
 
 @router.get("/sellers/{seller_id:path}", response_class=HTMLResponse)
-def seller(request: Request, seller_id: str, svc: ServiceDep, who: Who) -> HTMLResponse:
-    view = seller_view(svc.db, seller_id, svc.today(), svc.pack)
+def seller(
+    request: Request, seller_id: str, svc: ServiceDep, who: Who, as_of: dt.date | None = None
+) -> HTMLResponse:
+    view = seller_view(
+        svc.db, seller_id, as_of or svc.today(), seller_pack(svc.db, seller_id, svc.revisions)
+    )
     return page(request, "seller.html", who.principal, who.csrf, view=view)
 
 
@@ -130,7 +136,7 @@ def appeal_decision(
         overturn=outcome == "overturn",
         by=who.principal.name,
         note=note,
-        pack=svc.pack,
+        pack=appeal_pack(svc.db, appeal_id, svc.revisions) or svc.pack,
         as_of=svc.today(),
     )
     return RedirectResponse("/ui/appeals", status_code=303)

@@ -62,7 +62,8 @@ def test_every_error_is_reported_at_once(pack_copy: Path) -> None:
     joined = "\n".join(errors)
     assert "PSC-P015 review threshold 0.9 is above block threshold 0.8" in joined
     assert "PSC-P011 invalid pattern" in joined
-    assert len(errors) == 2  # phase order is checked once the class files are valid
+    assert "PSC-P010 phase 'enforced' (2021-10-01) comes before 'effective'" in joined
+    assert len(errors) == 3  # every stage at once: broken class files hide no phase error
 
 
 def test_phases_out_of_order_point_at_the_date(pack_copy: Path) -> None:
