@@ -133,10 +133,16 @@ class LadderStep(Strict):
 
 
 class Evasion(Strict):
-    """The aggravated penalty for deliberate evasion."""
+    """The aggravated penalty for deliberate evasion.
+
+    ``misplaced_confidence``: a listing is ``misplaced`` only when its deciding class (the
+    strongest) is blocked, or scores at least this, outside that class's expected categories.
+    Absent: only a blocked deciding class counts (a review is a doubt, not evasion).
+    """
 
     signals: list[EvasionSignal]
     step: StepName
+    misplaced_confidence: Weight | None = None
 
 
 class Enforcement(Strict):
