@@ -33,9 +33,7 @@ def _obfuscated(score: ClassScore) -> list[EvasionSignal]:
             seen.add((f.field, f.start, f.end))
             why = f"{', '.join(f.tricks)} undone to read '{f.term}'"
             signals.append(
-                EvasionSignal(
-                    "obfuscated", score.class_id, why, f.field, f.text, f.start, f.end
-                )
+                EvasionSignal("obfuscated", score.class_id, why, f.field, f.text, f.start, f.end)
             )
     return signals
 
