@@ -90,7 +90,7 @@ def _strip_accents(text: str) -> str:
 
 def _fold(ch: str, t2s: dict[str, str]) -> str:
     category = unicodedata.category(ch)
-    if category == "Cc":
+    if category == "Cc" or ch == "_":  # "Antminer_S19": an underscore separates words
         return " "
     if category in _INVISIBLE_CATEGORIES:
         return ""
@@ -152,7 +152,7 @@ def plain_fold(text: str) -> str:
     """
     t2s = traditional_to_simplified()
     kept = "".join(c if is_styled(c) else unicodedata.normalize("NFKC", c) for c in text)
-    return "".join(t2s.get(c, c) for c in kept.casefold())
+    return "".join(t2s.get(c, c) for c in kept.casefold()).replace("_", " ")
 
 
 # Leetspeak: characters standing in for letters inside words.
