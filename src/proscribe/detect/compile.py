@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import hyperscan
 from pypinyin import lazy_pinyin
 
 from proscribe.detect.dbcache import database
+from proscribe.detect.typos import eligible, typo_regex
 from proscribe.normalize import normalize
 from proscribe.policy import PolicyPack
-from proscribe.policy.schema import Exemption, Signal
+from proscribe.policy.schema import Exemption, Matching, Signal
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _JOIN = r"[\s\-_./]*"
@@ -35,6 +36,7 @@ class Entry:
     weight: float | None
     vetoes_below: float | None
     fields: tuple[str, ...]
+    typo: bool = False  # a one-edit variant of ``term``: evidence with the trick "typo"
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class CompiledPack:
     entries: tuple[Entry, ...]
     base: hyperscan.Database | None  # None for a pack with no words or patterns (access only)
     deobfuscated: hyperscan.Database | None
+    typos: hyperscan.Database | None = None  # one-edit variants of long Latin words
 
 
 def word_regex(word: str, *, bounded: bool = True, joints: frozenset[str] = frozenset()) -> str:
@@ -86,7 +89,7 @@ def pack_joints(pack: PolicyPack) -> frozenset[str]:
 
 
 def compile_pack(pack: PolicyPack) -> CompiledPack:
-    build = _Builder(pack_joints(pack))
+    build = _Builder(pack_joints(pack), pack.spec.matching)
     for cls in pack.classes:
         for signal in cls.signals:
             build.signal(cls.id, signal)
@@ -96,8 +99,9 @@ def compile_pack(pack: PolicyPack) -> CompiledPack:
         build.exemption("*", exemption)
     return CompiledPack(
         tuple(build.entries),
-        _database(list(enumerate(build.base))) if build.base else None,
+        _database(build.base) if build.base else None,
         _database(build.loose) if build.loose else None,
+        _database(build.typos) if build.typos else None,
     )
 
 
@@ -106,13 +110,15 @@ class _Builder:
     """Collects a pack's entries and the expressions of both databases."""
 
     joints: frozenset[str]
+    matching: Matching
     entries: list[Entry] = field(default_factory=list)
-    base: list[str] = field(default_factory=list)
+    base: list[tuple[int, str]] = field(default_factory=list)
     loose: list[tuple[int, str]] = field(default_factory=list)
+    typos: list[tuple[int, str]] = field(default_factory=list)
 
     def add(self, entry: Entry, expression: str) -> None:
+        self.base.append((len(self.entries), expression))
         self.entries.append(entry)
-        self.base.append(expression)
 
     def signal(self, class_id: str, signal: Signal) -> None:
         fields = tuple(signal.fields)
@@ -121,11 +127,23 @@ class _Builder:
             self.loose.append((len(self.entries), word_regex(word, bounded=bounded)))
             entry = Entry(class_id, signal.id, "word", word, signal.weight, None, fields)
             self.add(entry, word_regex(word, joints=self.joints))
+            self.typo(entry)
         for pattern in signal.patterns:
             self.add(
                 Entry(class_id, signal.id, "pattern", pattern, signal.weight, None, fields),
                 pattern,
             )
+
+    def typo(self, entry: Entry) -> None:
+        """Also match ``entry``'s word at one edit, weighing the pack's ``typo_weight``."""
+        m = self.matching
+        word = normalize(entry.term).text.strip()
+        if not m.typos or (entry.weight or 0.0) < m.typo_weight:
+            return
+        if not eligible(word, m.typo_min_length):
+            return
+        self.typos.append((len(self.entries), typo_regex(word)))
+        self.entries.append(replace(entry, term=word, weight=m.typo_weight, typo=True))
 
     def exemption(self, class_id: str, exemption: Exemption) -> None:
         both = ("title", "description")

@@ -8,6 +8,7 @@ import hyperscan
 
 from proscribe.detect.compile import CompiledPack, Entry, compile_pack
 from proscribe.detect.finding import Document, Finding
+from proscribe.detect.typos import is_typo
 from proscribe.normalize import DeobfuscatedText, NormalizedText, normalize, plain_fold
 from proscribe.normalize.tables import is_styled
 from proscribe.policy import PolicyPack
@@ -35,7 +36,31 @@ class TermRecognizer:
             view = doc.deobfuscated(name) if self.compiled.deobfuscated is not None else None
             if view is not None:
                 findings += self._hidden(name, view, plain)
+            if self.compiled.typos is not None:
+                findings += self._typos(name, norm, findings)
         return findings
+
+    def _typos(self, field: str, norm: NormalizedText, found: list[Finding]) -> list[Finding]:
+        """One-edit spellings of long words that no exact match of their signal covers."""
+        assert self.compiled.typos is not None
+        out: list[Finding] = []
+        for index, start, end in _scan(self.compiled.typos, norm.text):
+            entry = self.compiled.entries[index]
+            written = norm.text[start:end]
+            if field not in entry.fields or not is_typo(written, entry.term):
+                continue
+            o_start, o_end = norm.to_original(start, end)
+            if any(
+                (f.class_id, f.rule) == (entry.class_id, entry.signal)
+                and f.field == field
+                and f.start < o_end
+                and o_start < f.end
+                for f in found
+            ):
+                continue
+            text = norm.original[o_start:o_end]
+            out.append(_make(entry, field, text, o_start, o_end, ("typo",)))
+        return _shortest_per_signal(out)
 
     def _finding(self, hit: Hit, field: str, norm: NormalizedText) -> Finding:
         entry = self.compiled.entries[hit[0]]

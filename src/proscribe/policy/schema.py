@@ -221,6 +221,20 @@ class ModelSpec(Strict):
     thresholds: dict[Id, Thresholds] = Field(default_factory=dict)
 
 
+class Matching(Strict):
+    """How the pack's Latin words tolerate typing errors ("antminner" for "antminer").
+
+    A one-word Latin term of at least ``typo_min_length`` letters, in a signal weighing at
+    least ``typo_weight``, also matches at one edit (a letter left out, added, changed or two
+    swapped), unless what was written is an English word. Such a match is evidence of weight
+    ``typo_weight``, shown with the trick ``typo``; ``typos: false`` turns this off.
+    """
+
+    typos: bool = True
+    typo_min_length: Annotated[int, Field(ge=5, le=40)] = 7
+    typo_weight: Weight = 0.6
+
+
 class PhaseChanges(Strict):
     """The dates an override moves; the others stay the global pack's."""
 
@@ -281,4 +295,5 @@ class PackFile(Strict):
     enforcement: Enforcement | None = None
     access: Access | None = None
     model: ModelSpec | None = None
+    matching: Matching = Field(default_factory=Matching)
     overrides: list[str] = Field(default_factory=list)  # per-country override files
