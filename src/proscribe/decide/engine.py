@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
 
+from proscribe.decide.context import ContextRules
 from proscribe.decide.evasion import evasion_signals
 from proscribe.decide.explain import reason_for
 from proscribe.decide.model import ModelVoter
@@ -35,6 +36,7 @@ class Engine:
         self.recognizers = recognizers if recognizers is not None else build_recognizers(pack)
         self.votes = ModelVoter(pack) if pack.model is not None else None
         self.relist = relist  # removed listings (from the store): copies of them are relisted
+        self.context = ContextRules(pack)  # ambiguous words: corroboration, cancelling contexts
         self._local: dict[tuple[str, ...], Engine] = {}  # per-country overrides' engines
 
     def decide(
@@ -129,7 +131,10 @@ class Engine:
         exemptions = [
             f for f in findings if f.kind == "exemption" and f.class_id in (class_id, "*")
         ]
-        result = score_class(cls, findings, exemptions, vote)
+        kept, context = self.context.apply(class_id, findings, exemptions)
+        result = score_class(cls, kept, exemptions, vote)
+        if context:
+            result = replace(result, adjustments=(*context, *result.adjustments))
         if cls.withdrawn is not None and as_of >= cls.withdrawn:
             if result.decision == "allow":
                 return result

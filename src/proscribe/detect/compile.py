@@ -31,7 +31,7 @@ class Entry:
 
     class_id: str  # "*" for pack-wide exemptions
     signal: str
-    kind: str  # "word" | "pattern" | "exemption"
+    kind: str  # "word" | "pattern" | "exemption" | "part" (of a shape) | "cancel" (a context)
     term: str
     weight: float | None
     vetoes_below: float | None
@@ -133,6 +133,13 @@ class _Builder:
                 Entry(class_id, signal.id, "pattern", pattern, signal.weight, None, fields),
                 pattern,
             )
+        for part in signal.shape:  # "part" hits are put together by the term recognizer
+            for pattern in part.patterns:
+                self.add(Entry(class_id, signal.id, "part", part.id, None, None, fields), pattern)
+        if signal.context is not None:  # words that cancel the signal in their field
+            for word in _written(signal.context.unless):
+                entry = Entry(class_id, signal.id, "cancel", word, None, None, fields)
+                self.add(entry, word_regex(word, joints=self.joints))
 
     def typo(self, entry: Entry) -> None:
         """Also match ``entry``'s word at one edit, weighing the pack's ``typo_weight``."""

@@ -8,6 +8,7 @@ import hyperscan
 
 from proscribe.detect.compile import CompiledPack, Entry, compile_pack
 from proscribe.detect.finding import Document, Finding
+from proscribe.detect.shapes import assemble, pack_shapes
 from proscribe.detect.typos import is_typo
 from proscribe.normalize import DeobfuscatedText, NormalizedText, normalize, plain_fold
 from proscribe.normalize.tables import is_styled
@@ -23,6 +24,7 @@ class TermRecognizer:
 
     def __init__(self, pack: PolicyPack) -> None:
         self.compiled: CompiledPack = compile_pack(pack)
+        self.shapes = pack_shapes(pack)
 
     def detect(self, doc: Document) -> list[Finding]:
         findings: list[Finding] = []
@@ -38,7 +40,7 @@ class TermRecognizer:
                 findings += self._hidden(name, view, plain)
             if self.compiled.typos is not None:
                 findings += self._typos(name, norm, findings)
-        return findings
+        return assemble(findings, self.shapes) if self.shapes else findings
 
     def _typos(self, field: str, norm: NormalizedText, found: list[Finding]) -> list[Finding]:
         """One-edit spellings of long words that no exact match of their signal covers."""

@@ -62,10 +62,33 @@ class Phases(Strict):
     withdrawn: dt.date | None = None
 
 
+class ShapePart(Strict):
+    """One part of a spec shape: patterns for a model code, a hash rate, a power figure…"""
+
+    id: Id
+    description: str | None = None
+    patterns: list[Word] = Field(min_length=1)
+
+
+class Context(Strict):
+    """When an ambiguous word counts: only ``with`` corroboration, never ``unless`` a context.
+
+    ``with``: ids of signals of the same class, one of which must be found in the listing
+    (a maker name counts only beside a model, a hash rate or a coin). ``unless``: words that
+    cancel the signal where they appear in the same field (a board game, a car, a course).
+    """
+
+    with_: list[Id] = Field(default_factory=list, alias="with")
+    unless: dict[Lang, list[Word]] = Field(default_factory=dict)
+
+
 class Signal(Strict):
     """Words or regular expressions that indicate a class (or, without a weight, a context).
 
     A signal with a ``weight`` scores on its own; one without is a context used by rules.
+    A signal with a ``shape`` is a spec shape: it is found where every one of its parts
+    matches in the same field within ``shape_window`` characters (a model code, a hash
+    rate and a power figure name a miner without naming its maker).
     """
 
     id: Id
@@ -73,6 +96,9 @@ class Signal(Strict):
     weight: Weight | None = None
     words: dict[Lang, list[Word]] = Field(default_factory=dict)
     patterns: list[Word] = Field(default_factory=list)
+    shape: list[ShapePart] = Field(default_factory=list)
+    shape_window: Annotated[int, Field(ge=10, le=2000)] = 120
+    context: Context | None = None
     fields: list[FieldName] = Field(default_factory=_both_fields)
 
 
@@ -97,6 +123,10 @@ class Exemption(Strict):
     words: dict[Lang, list[Word]] = Field(default_factory=dict)
     patterns: list[Word] = Field(default_factory=list)
     vetoes_below: Weight = 0.9
+    # "weight": a finding at least ``vetoes_below`` stands beside the exemption; "exemption":
+    # a finding inside the exemption's own match ("挖矿工具" in "金矿挖矿工具") is vetoed
+    # whatever its weight — the exemption's phrase explains it.
+    precedence: Literal["weight", "exemption"] = "weight"
 
 
 class Thresholds(Strict):
