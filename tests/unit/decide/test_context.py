@@ -62,6 +62,6 @@ def test_by_weight_the_strong_term_would_win(tmp_path: Path) -> None:
 def test_a_context_naming_an_unknown_signal_is_a_pack_error(tmp_path: Path) -> None:
     folder = tmp_path / PACK_ID
     shutil.copytree(BUNDLED / PACK_ID, folder)
-    edit_text(folder / "mining-hardware.yaml", "with: [asic-models,", "with: [no-such-signal,")
+    edit_text(folder / "mining-hardware.yaml", "with: [model-code,", "with: [no-such-signal,")
     with pytest.raises(PackError, match="no-such-signal"):
         load_pack(folder)
