@@ -21,8 +21,9 @@ _FLAGS = hyperscan.HS_FLAG_SOM_LEFTMOST | hyperscan.HS_FLAG_UTF8
 MIN_UNBOUNDED = 4
 #: The shortest word part at which a one-word term may be split ("ant" + "miner").
 MIN_JOINT = 3
-#: The shortest pinyin spelling generated for a Chinese term, in letters.
-MIN_PINYIN = 5
+#: The shortest pinyin spelling generated for a Chinese term, in letters ("kuang ji";
+#: "shou bi" is too easily read across the syllables of other words).
+MIN_PINYIN = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +178,7 @@ def _written(by_language: dict[str, list[str]]) -> list[str]:
 def pinyin_of(word: str) -> str | None:
     """ "kuang ji" for 矿机: the toneless pinyin of a Chinese word of two characters or more.
 
-    ``None`` for a Latin word, a single character, or a spelling under five letters (too
+    ``None`` for a Latin word, a single character, or a spelling under seven letters (too
     short to be told from an English word).
     """
     folded = normalize(word).text

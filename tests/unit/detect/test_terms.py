@@ -89,7 +89,7 @@ def test_pinyin_of_every_chinese_term_is_generated(pack: PolicyPack) -> None:
     assert pinyin_of("矿机") == "kuang ji"
     assert pinyin_of("挖矿教程") == "wa kuang jiao cheng"
     assert pinyin_of("矿") is None and pinyin_of("antminer") is None
-    assert pinyin_of("蚂蚁") is None  # "ma yi": too short to tell from English words
+    assert pinyin_of("蚂蚁") is None and pinyin_of("收币") is None  # "ma yi", "shou bi": too short
     terms = {e.term for e in TermRecognizer(pack).compiled.entries}
     written = {w for c in pack.classes for s in c.signals for ws in s.words.values() for w in ws}
     for word in written:
