@@ -37,9 +37,11 @@ class ContextRules:
         self, class_id: str, findings: list[Finding], exemptions: list[Finding]
     ) -> tuple[list[Finding], list[Adjustment]]:
         """``findings`` less those their context sets aside, and why."""
+        if not findings or (not self.contexts and not self.inside):
+            return findings, []  # the common case: nothing to set aside, nothing copied
         mine = [f for f in findings if f.class_id == class_id]
-        if not mine or (not self.contexts and not self.inside):
-            return [f for f in findings if f.kind != "cancel"], []
+        if not mine:
+            return findings, []  # other classes' cancelling words never score here
         notes: dict[Finding, Adjustment] = {}
         for f in mine:
             if f.kind in _SCORED:

@@ -47,7 +47,6 @@ class CompiledPack:
     entries: tuple[Entry, ...]
     base: hyperscan.Database | None  # None for a pack with no words or patterns (access only)
     deobfuscated: hyperscan.Database | None
-    typos: hyperscan.Database | None = None  # one-edit variants of long Latin words
 
 
 def word_regex(word: str, *, bounded: bool = True, joints: frozenset[str] = frozenset()) -> str:
@@ -102,7 +101,6 @@ def compile_pack(pack: PolicyPack) -> CompiledPack:
         tuple(build.entries),
         _database(build.base) if build.base else None,
         _database(build.loose) if build.loose else None,
-        _database(build.typos) if build.typos else None,
     )
 
 
@@ -115,7 +113,6 @@ class _Builder:
     entries: list[Entry] = field(default_factory=list)
     base: list[tuple[int, str]] = field(default_factory=list)
     loose: list[tuple[int, str]] = field(default_factory=list)
-    typos: list[tuple[int, str]] = field(default_factory=list)
 
     def add(self, entry: Entry, expression: str) -> None:
         self.base.append((len(self.entries), expression))
@@ -150,7 +147,7 @@ class _Builder:
             return
         if not eligible(word, m.typo_min_length):
             return
-        self.typos.append((len(self.entries), typo_regex(word)))
+        self.base.append((len(self.entries), typo_regex(word)))  # one scan finds both
         self.entries.append(replace(entry, term=word, weight=m.typo_weight, typo=True))
 
     def exemption(self, class_id: str, exemption: Exemption) -> None:

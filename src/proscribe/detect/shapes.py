@@ -37,6 +37,8 @@ def assemble(findings: list[Finding], shapes: dict[tuple[str, str], Shape]) -> l
     parts = [f for f in findings if f.kind == "part"]
     if not parts:
         return findings
+    if len({f.term for f in parts}) < min(len(s.parts) for s in shapes.values()):
+        return [f for f in findings if f.kind != "part"]  # too few parts for any shape
     kept = [f for f in findings if f.kind != "part"]
     groups: dict[tuple[str, str, str], list[Finding]] = {}
     for f in parts:

@@ -32,21 +32,48 @@ class TermRecognizer:
         if self.compiled.base is None:
             return findings
         for name, norm in doc.fields.items():
-            hits = [h for h in _scan(self.compiled.base, norm.text) if name in entries[h[0]].fields]
-            plain = [self._finding(h, name, norm) for h in hits]
+            hits = self._useful(_scan(self.compiled.base, norm.text))
+            typos = [h for h in hits if entries[h[0]].typo]
+            if typos:
+                hits = [h for h in hits if not entries[h[0]].typo]
+            plain = [self._finding(h, name, norm) for h in hits if name in entries[h[0]].fields]
             findings += plain
             view = doc.deobfuscated(name) if self.compiled.deobfuscated is not None else None
             if view is not None:
                 findings += self._hidden(name, view, plain)
-            if self.compiled.typos is not None:
-                findings += self._typos(name, norm, findings)
+            if typos:
+                findings += self._typos(name, norm, typos, findings)
         return assemble(findings, self.shapes) if self.shapes else findings
 
-    def _typos(self, field: str, norm: NormalizedText, found: list[Finding]) -> list[Finding]:
+    def _useful(self, hits: list[Hit]) -> list[Hit]:
+        """Drop hits that cannot count, so no finding is made for nothing: the cancelling
+        words of a signal not found here, the parts of a shape that misses a part here."""
+        entries = self.compiled.entries
+        kinds = {entries[h[0]].kind for h in hits}
+        if "cancel" in kinds:
+            found = {_key(entries[h[0]]) for h in hits if entries[h[0]].kind != "cancel"}
+            hits = [
+                h for h in hits if entries[h[0]].kind != "cancel" or _key(entries[h[0]]) in found
+            ]
+        if "part" not in kinds:
+            return hits
+        parts: dict[tuple[str, str], set[str]] = {}
+        for h in hits:
+            if entries[h[0]].kind == "part":
+                parts.setdefault(_key(entries[h[0]]), set()).add(entries[h[0]].term)
+        whole = {
+            k
+            for k, terms in parts.items()
+            if k in self.shapes and len(terms) == len(self.shapes[k].parts)
+        }
+        return [h for h in hits if entries[h[0]].kind != "part" or _key(entries[h[0]]) in whole]
+
+    def _typos(
+        self, field: str, norm: NormalizedText, hits: list[Hit], found: list[Finding]
+    ) -> list[Finding]:
         """One-edit spellings of long words that no exact match of their signal covers."""
-        assert self.compiled.typos is not None
         out: list[Finding] = []
-        for index, start, end in _scan(self.compiled.typos, norm.text):
+        for index, start, end in hits:
             entry = self.compiled.entries[index]
             written = norm.text[start:end]
             if field not in entry.fields or not is_typo(written, entry.term):
@@ -96,6 +123,10 @@ class TermRecognizer:
                 )
             )
         return _shortest_per_signal(found)
+
+
+def _key(entry: Entry) -> tuple[str, str]:
+    return entry.class_id, entry.signal
 
 
 def _make(
