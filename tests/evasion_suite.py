@@ -19,6 +19,12 @@ import yaml
 SUITE = Path(__file__).resolve().parent / "fixtures" / "evasion.yaml"
 
 _LOOKALIKE = str.maketrans("aeopcxiyAEOPCXIKMHT", "аеорсхіуАЕОРСХІКМНТ")
+# Look-alikes a hand-written Cyrillic/Greek table misses (Unicode confusables, UTS #39):
+# Cherokee, Lisu, Canadian syllabics, Armenian and mathematical capitals.
+_UTS39 = str.maketrans(
+    "AaBCDEeHhIiJKLMNnOoPRSTuVWXZ",
+    "ꓮɑᏴᏟᗞꓰҽᎻһᏆіᏫꓗᏞꓟꓠոꓳօᏢꓣꓢꓔսꓦꓪꓫꓜ",
+)
 _LEET = str.maketrans("aeiost", "431057")
 _ACCENT = str.maketrans("aeiouAEIOU", "áéíöüÁÉÍÖÜ")
 
@@ -55,6 +61,7 @@ EN_TRICKS: dict[str, Trick] = {
     "invisible": lambda k: "\u200b".join(k),
     "styled": _styled,
     "accents": lambda k: k.translate(_ACCENT),
+    "uts39-look-alikes": lambda k: k.translate(_UTS39),
 }
 ZH_TRICKS: dict[str, Trick] = {
     "split-characters": lambda k: " ".join(k),
@@ -62,7 +69,10 @@ ZH_TRICKS: dict[str, Trick] = {
 }
 #: Tricks that hide a word on purpose: a flagged listing should carry an ``obfuscated`` signal.
 EVASIVE = {"look-alikes", "split-letters", "leetspeak", "invisible", "styled", "split-characters",
-           "invisible-zh"}  # fmt: skip
+           "invisible-zh", "uts39-look-alikes", "typos"}  # fmt: skip
+#: Kinds written as listings (no character trick): each item is a prohibited listing and its twin.
+WRITTEN = ("euphemisms", "misplaced", "slang", "compounds", "typos", "pinyin", "shapes",
+           "vouchers", "ambiguous", "precedence")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -94,11 +104,17 @@ def cases() -> Iterator[Case]:
     for base in spec["bases_zh"]:
         yield Case("traditional", to_traditional.convert(base["banned"]), True, base["class"])
         yield Case("traditional", to_traditional.convert(base["twin"]), False, base["class"])
-    for kind in ("euphemisms", "misplaced", "slang"):
+    for kind in WRITTEN:
         for item in spec[kind]:
             category = item.get("category")
             yield Case(kind, item["banned"], True, item["class"], category)
             yield Case(kind, item["twin"], False, item["class"], category)
+
+
+def honest_categories() -> list[tuple[str, str]]:
+    """Prohibited listings in their own categories (title, category): never ``misplaced``."""
+    spec = yaml.safe_load(SUITE.read_text(encoding="utf-8"))
+    return [(item["title"], item["category"]) for item in spec["honest_categories"]]
 
 
 def _tricked(bases: list[dict[str, str]], tricks: dict[str, Trick]) -> Iterator[Case]:

@@ -293,3 +293,35 @@ def test_a_copy_of_a_removed_listing_is_relisted_and_aggravated(
     assert signals and "listing orig" in signals[0]["detail"]
     s9 = _json(cli, "seller", "show", "s9", "--db", db_url, "--as-of", ENFORCED)
     assert (s9["standing"], s9["aggravated"]) == ("frozen", True)  # the pack's evasion step
+
+
+BOILERPLATE = (
+    "Fast worldwide shipping by DHL or FedEx within 3 working days. Returns accepted within "
+    "30 days, buyer pays return postage. Contact us on WhatsApp +86 138 0000 0000 for "
+    "wholesale prices, bulk orders and custom packaging. All items tested before dispatch."
+)
+SHARED_TEMPLATE = [
+    {"id": "bm1", "title": "Antminer S19 95TH", "seller_id": "w1", "description": BOILERPLATE},
+    {"id": "bm2", "title": "Whatsminer M30S 100TH", "seller_id": "w1", "description": BOILERPLATE},
+    {"id": "bg1", "title": "RTX 3080 graphics card", "seller_id": "w2", "description": BOILERPLATE},
+    {"id": "bp1", "title": "Corsair 850W ATX PSU", "seller_id": "w3", "description": BOILERPLATE},
+    {"id": "bh1", "title": "Garden hose 30m", "seller_id": "w4", "description": BOILERPLATE},
+]
+
+
+def test_boilerplate_never_makes_a_relisting_and_a_rerun_changes_nothing(
+    cli: Cli, db_url: str, tmp_path: Path
+) -> None:
+    """Miners removed from one seller; other sellers' goods share only the shipping text."""
+    catalogue = _catalogue(tmp_path, SHARED_TEMPLATE)
+    first = json.loads(_enforce(cli, db_url, catalogue, ENFORCED, "--json").stdout)
+    assert (first["flagged"], first["blocked"]) == (2, 2)
+    events = _count(db_url, audit_events)
+    again = json.loads(_enforce(cli, db_url, catalogue, ENFORCED, "--json").stdout)
+    assert again["actions"] == {} and (again["flagged"], again["blocked"]) == (2, 2)
+    assert _count(db_url, audit_events) == events
+    later = tmp_path / "later"
+    later.mkdir()  # the miners are gone; the other goods are still up
+    rest = _catalogue(later, SHARED_TEMPLATE[2:])
+    third = json.loads(_enforce(cli, db_url, rest, ENFORCED, "--json").stdout)
+    assert (third["flagged"], third["actions"]) == (0, {})

@@ -1,8 +1,8 @@
 """The evasion suite (tests/fixtures/evasion.yaml × every trick): detection holds, twins pass.
 
-Targets: recall ≥ 0.95 overall and ≥ 0.85 per trick; ≥ 95% of the harmless twins allowed; the
+Targets: recall ≥ 0.95 overall and ≥ 0.90 per kind; ≥ 97% of the harmless twins allowed; the
 tricks that hide a word are reported as ``obfuscated`` and goods in a foreign category as
-``misplaced``, so enforcement can punish them harder.
+``misplaced``, so enforcement can punish them harder; goods in their own category never are.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import pytest
-from tests.evasion_suite import EVASIVE, Case, cases
+from tests.evasion_suite import EVASIVE, WRITTEN, Case, cases, honest_categories
 
 from proscribe import Engine, Listing, Verdict
 
@@ -67,13 +67,32 @@ def test_the_suite_is_large_and_paired(results: list[tuple[Case, Verdict]]) -> N
 
 def test_recall_overall_and_per_trick(tallies: dict[str, Tally]) -> None:
     assert tallies["all"].recall >= 0.95
-    weak = {k: round(t.recall, 3) for k, t in tallies.items() if t.recall < 0.85}
-    assert not weak, f"tricks under 0.85 recall: {weak}"
+    weak = {k: round(t.recall, 3) for k, t in tallies.items() if t.recall < 0.90}
+    assert not weak, f"kinds under 0.90 recall: {weak}"
+
+
+def test_every_kind_of_the_issue_is_in_the_suite(tallies: dict[str, Tally]) -> None:
+    for kind in (*WRITTEN, "uts39-look-alikes"):
+        assert tallies[kind].prohibited >= 5 and tallies[kind].twins >= 5, kind
 
 
 def test_twins_stay_allowed(tallies: dict[str, Tally]) -> None:
     t = tallies["all"]
-    assert t.twins_allowed / t.twins >= 0.95
+    assert t.twins_allowed / t.twins >= 0.97
+    for kind in ("compounds", "typos", "pinyin", "shapes", "vouchers", "ambiguous", "precedence"):
+        k = tallies[kind]
+        assert k.twins_allowed == k.twins, kind  # the new kinds: every twin allowed
+
+
+def test_goods_in_their_own_category_are_never_misplaced(engine: Engine) -> None:
+    listings = [
+        Listing(f"h{n}", title, category=category)
+        for n, (title, category) in enumerate(honest_categories())
+    ]
+    verdicts = engine.decide_batch(listings, as_of=dt.date(2021, 10, 20), jurisdiction="CN")
+    assert all(v.decision != "allow" for v in verdicts)
+    misplaced = [v.category for v in verdicts if any(e.signal == "misplaced" for e in v.evasion)]
+    assert not misplaced
 
 
 def test_hiding_a_word_is_reported_as_obfuscated(tallies: dict[str, Tally]) -> None:

@@ -31,6 +31,7 @@ from proscribe.cli.scan import progress_bar
 from proscribe.deploy import deployment_for
 from proscribe.deploy.resolve import default_ref, pack_in_store
 from proscribe.deploy.shadow import record_shadow
+from proscribe.detect.relisted import RelistIndex
 from proscribe.enforce import Changes, EnforceSummary, Ledger, reinstate
 from proscribe.enforce.fingerprints import relist_index
 from proscribe.errors import Diagnostic, UsageError
@@ -39,6 +40,7 @@ from proscribe.policy import PolicyPack
 from proscribe.scan import ChunkResult, ScanOptions, scan_rows
 from proscribe.scan.runner import deployment_options
 from proscribe.store import DEFAULT_URL
+from proscribe.types import Listing
 
 SHOWN = 40
 _ALLOWED = b'"decision":"allow"'
@@ -98,7 +100,7 @@ def enforce(
                 stderr.print(line, markup=False)
         ledgers = {rev: Ledger(engine, p, actor=actor) for rev, p in deployment.packs.items()}
         # Read before a dry run's transaction holds the lock; only a catalogue is decided here.
-        relist = relist_index(engine, deployment.live.id) if catalogue is not None else None
+        relist = _relist(engine, deployment.live.id, catalogue)
         with engine.connect() as conn, progress_bar() as progress:
             session = conn.begin() if dry_run else None
             apply = _applier(
@@ -186,6 +188,18 @@ def _show(changes: Changes, shown: int) -> int:
             stdout.print(f"would {action.kind}: {action.subject}: {action.detail}", markup=False)
         shown += 1
     return shown
+
+
+def _relist(engine: sa.Engine, pack_id: str, catalogue: Path | None) -> RelistIndex | None:
+    """Removed listings that copies are matched against; those in the input itself are not
+    originals (they stood beside their look-alikes), so a re-run finds nothing new."""
+    if catalogue is None:
+        return None
+    index = relist_index(engine, pack_id)
+    if not len(index):
+        return index
+    present = {row.id for row in Catalogue(catalogue) if isinstance(row, Listing)}
+    return relist_index(engine, pack_id, present=present)
 
 
 def _from_catalogue(

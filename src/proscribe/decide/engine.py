@@ -7,13 +7,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from proscribe.decide.budget import match_notes, within_budget
+from proscribe.decide.context import ContextRules
+from proscribe.decide.evasion import evasion_signals
 from proscribe.decide.explain import reason_for
 from proscribe.decide.model import ModelVoter
 from proscribe.decide.relisted import with_relisted
 from proscribe.decide.scoring import ClassScore, ModelVote, score_class
-from proscribe.decide.verdict import Adjustment, ClassResult, EvasionSignal, Verdict, stronger
+from proscribe.decide.verdict import DECISIONS, Adjustment, ClassResult, Verdict, stronger
 from proscribe.detect import Document, Finding, Recognizer, build_recognizers
-from proscribe.detect.category import is_expected
 from proscribe.detect.relisted import RelistIndex
 from proscribe.policy import PolicyPack
 from proscribe.policy.overrides import LIFTED
@@ -36,6 +37,7 @@ class Engine:
         self.recognizers = recognizers if recognizers is not None else build_recognizers(pack)
         self.votes = ModelVoter(pack) if pack.model is not None else None
         self.relist = relist  # removed listings (from the store): copies of them are relisted
+        self.context = ContextRules(pack)  # ambiguous words: corroboration, cancelling contexts
         self._local: dict[tuple[str, ...], Engine] = {}  # per-country overrides' engines
 
     def decide(
@@ -134,7 +136,10 @@ class Engine:
         exemptions = [
             f for f in findings if f.kind == "exemption" and f.class_id in (class_id, "*")
         ]
-        result = score_class(cls, findings, exemptions, vote)
+        kept, context = self.context.apply(class_id, findings, exemptions)
+        result = score_class(cls, kept, exemptions, vote)
+        if context:
+            result = replace(result, adjustments=(*context, *result.adjustments))
         if cls.withdrawn is not None and as_of >= cls.withdrawn:
             if result.decision == "allow":
                 return result
@@ -152,14 +157,14 @@ class Engine:
         self, listing: Listing, scores: list[ClassScore], as_of: dt.date, jurisdiction: str | None
     ) -> Verdict:
         phase = self.pack.phase_at(as_of)
-        flagged = sorted((s for s in scores if s.decision != "allow"), key=lambda s: -s.score)
+        flagged = sorted((s for s in scores if s.decision != "allow"), key=_strength)
         decision = "allow"
         for s in flagged:
             decision = stronger(decision, s.decision)
         notes = self._caps(flagged, decision, phase, jurisdiction)
         if notes:
             decision, flagged = "allow", []
-        evasion = tuple(self._evasion(listing, flagged))
+        evasion = tuple(evasion_signals(self.pack, listing, flagged))
         adjustments = tuple(a for s in scores for a in s.adjustments)
         score = max((s.score for s in scores), default=0.0)
         reason = reason_for(
@@ -212,35 +217,7 @@ class Engine:
             ]
         return []
 
-    def _evasion(self, listing: Listing, flagged: list[ClassScore]) -> list[EvasionSignal]:
-        signals: list[EvasionSignal] = []
-        for s in flagged:
-            seen = set()
-            for f in s.evidence:
-                if f.tricks and (f.field, f.start, f.end) not in seen:
-                    seen.add((f.field, f.start, f.end))
-                    signals.append(
-                        EvasionSignal(
-                            "obfuscated",
-                            s.class_id,
-                            ", ".join(f.tricks),
-                            f.field,
-                            f.text,
-                            f.start,
-                            f.end,
-                        )
-                    )
-            expected = self.pack.get_class(s.class_id).expected_categories
-            if listing.category and not is_expected(listing.category, expected):
-                signals.append(
-                    EvasionSignal(
-                        "misplaced",
-                        s.class_id,
-                        f"listed under '{listing.category}', where {s.class_id} is not expected",
-                        "category",
-                        listing.category,
-                        0,
-                        len(listing.category),
-                    )
-                )
-        return signals
+
+def _strength(score: ClassScore) -> tuple[float, int]:
+    """Strongest first: the higher score, then the harsher decision (stable on ties)."""
+    return (-score.score, -DECISIONS.index(score.decision))

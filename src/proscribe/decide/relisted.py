@@ -27,8 +27,9 @@ def with_relisted(
     same = seller is not None and seller == listing.seller_id
     who = "the same seller" if same else f"seller {seller or '(unknown)'}"
     detail = (
-        f"near-duplicate ({found.similarity:.2f}) of listing {found.removed.listing_id}, "
-        f"removed as {class_id} on {found.removed.removed_on} from {who}"
+        f"near-duplicate ({found.similarity:.2f}; title {found.title_similarity:.2f}) of "
+        f"listing {found.removed.listing_id}, removed as {class_id} on "
+        f"{found.removed.removed_on} from {who}"
     )
     signal = EvasionSignal(
         "relisted", class_id, detail, "title", listing.title, 0, len(listing.title)

@@ -8,6 +8,8 @@ import hyperscan
 
 from proscribe.detect.compile import CompiledPack, Entry, compile_pack
 from proscribe.detect.finding import Document, Finding
+from proscribe.detect.shapes import assemble, pack_shapes
+from proscribe.detect.typos import is_typo
 from proscribe.limits import MAX_MATCHES
 from proscribe.normalize import DeobfuscatedText, NormalizedText, normalize, plain_fold
 from proscribe.normalize.tables import is_styled
@@ -23,6 +25,7 @@ class TermRecognizer:
 
     def __init__(self, pack: PolicyPack) -> None:
         self.compiled: CompiledPack = compile_pack(pack)
+        self.shapes = pack_shapes(pack)
 
     def detect(self, doc: Document) -> list[Finding]:
         findings: list[Finding] = []
@@ -30,13 +33,64 @@ class TermRecognizer:
         if self.compiled.base is None:
             return findings
         for name, norm in doc.fields.items():
-            hits = [h for h in _scan(self.compiled.base, norm.text) if name in entries[h[0]].fields]
-            plain = [self._finding(h, name, norm) for h in hits]
+            hits = self._useful(_scan(self.compiled.base, norm.text))
+            typos = [h for h in hits if entries[h[0]].typo]
+            if typos:
+                hits = [h for h in hits if not entries[h[0]].typo]
+            plain = [self._finding(h, name, norm) for h in hits if name in entries[h[0]].fields]
             findings += plain
             view = doc.deobfuscated(name) if self.compiled.deobfuscated is not None else None
             if view is not None:
                 findings += self._hidden(name, view, plain)
-        return findings
+            if typos:
+                findings += self._typos(name, norm, typos, findings)
+        return assemble(findings, self.shapes) if self.shapes else findings
+
+    def _useful(self, hits: list[Hit]) -> list[Hit]:
+        """Drop hits that cannot count, so no finding is made for nothing: the cancelling
+        words of a signal not found here, the parts of a shape that misses a part here."""
+        entries = self.compiled.entries
+        kinds = {entries[h[0]].kind for h in hits}
+        if "cancel" in kinds:
+            found = {_key(entries[h[0]]) for h in hits if entries[h[0]].kind != "cancel"}
+            hits = [
+                h for h in hits if entries[h[0]].kind != "cancel" or _key(entries[h[0]]) in found
+            ]
+        if "part" not in kinds:
+            return hits
+        parts: dict[tuple[str, str], set[str]] = {}
+        for h in hits:
+            if entries[h[0]].kind == "part":
+                parts.setdefault(_key(entries[h[0]]), set()).add(entries[h[0]].term)
+        whole = {
+            k
+            for k, terms in parts.items()
+            if k in self.shapes and len(terms) == len(self.shapes[k].parts)
+        }
+        return [h for h in hits if entries[h[0]].kind != "part" or _key(entries[h[0]]) in whole]
+
+    def _typos(
+        self, field: str, norm: NormalizedText, hits: list[Hit], found: list[Finding]
+    ) -> list[Finding]:
+        """One-edit spellings of long words that no exact match of their signal covers."""
+        out: list[Finding] = []
+        for index, start, end in hits:
+            entry = self.compiled.entries[index]
+            written = norm.text[start:end]
+            if field not in entry.fields or not is_typo(written, entry.term):
+                continue
+            o_start, o_end = norm.to_original(start, end)
+            if any(
+                (f.class_id, f.rule) == (entry.class_id, entry.signal)
+                and f.field == field
+                and f.start < o_end
+                and o_start < f.end
+                for f in found
+            ):
+                continue
+            text = norm.original[o_start:o_end]
+            out.append(_make(entry, field, text, o_start, o_end, ("typo",)))
+        return _shortest_per_signal(out)
 
     def _finding(self, hit: Hit, field: str, norm: NormalizedText) -> Finding:
         entry = self.compiled.entries[hit[0]]
@@ -70,6 +124,10 @@ class TermRecognizer:
                 )
             )
         return _shortest_per_signal(found)
+
+
+def _key(entry: Entry) -> tuple[str, str]:
+    return entry.class_id, entry.signal
 
 
 def _make(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Collection
 
 import numpy as np
 import sqlalchemy as sa
 
-from proscribe.detect.relisted import NUM_PERM, RelistIndex, Removed, signature
+from proscribe.detect.relisted import SIGNATURE_SIZE, RelistIndex, Removed, signature
 from proscribe.store.tables import listing_texts, removed_fingerprints
 
 #: How stale a long-running process's copy of removed listings (the `relisted` signal) and of
@@ -50,19 +51,34 @@ def remember_fingerprint(
     )
 
 
-def relist_index(engine: sa.Engine, pack_id: str, *, before: str | None = None) -> RelistIndex:
+def relist_index(
+    engine: sa.Engine,
+    pack_id: str,
+    *,
+    before: str | None = None,
+    present: Collection[str] = (),
+) -> RelistIndex:
     """Every fingerprint kept for ``pack_id``, in an LSH index (empty on a new store);
-    with ``before`` (ISO time), only listings removed before then."""
+    with ``before`` (ISO time), only listings removed before then.
+
+    ``present``: the ids of the input about to be decided. A removed listing that is in the
+    input again stood beside its look-alikes there; it is no original they were copied
+    from, so re-running the same input finds the same (no new) relistings. Rows come in a
+    fixed order, so the index — and every match — is the same on SQLite and PostgreSQL.
+    """
     index = RelistIndex()
     t = removed_fingerprints
-    query = sa.select(t).where(t.c.pack_id == pack_id)
+    query = sa.select(t).where(t.c.pack_id == pack_id).order_by(t.c.removed_on, t.c.listing_id)
     if before is not None:
         query = query.where(sa.or_(t.c.removed_at.is_(None), t.c.removed_at < before))
+    skip = set(present)
     with engine.connect() as conn:
         for row in conn.execute(query):
-            values = np.frombuffer(row.signature, dtype="<u4")
-            if len(values) != NUM_PERM:
-                continue  # written by a build with other MinHash settings: not comparable
+            if row.listing_id in skip:
+                continue
+            values = _values(conn, row.listing_id, row.signature)
+            if values is None:
+                continue  # other MinHash settings and no text kept: not comparable
             removed = Removed(
                 row.listing_id,
                 row.seller_id,
@@ -71,3 +87,16 @@ def relist_index(engine: sa.Engine, pack_id: str, *, before: str | None = None) 
             )
             index.add(removed, values.astype(np.uint32))
     return index
+
+
+def _values(conn: sa.Connection, listing_id: str, stored: bytes) -> np.ndarray | None:
+    """The stored signature, or one recomputed from the kept text (older, shorter format)."""
+    values = np.frombuffer(stored, dtype="<u4")
+    if len(values) == SIGNATURE_SIZE:
+        return values
+    text = conn.execute(
+        sa.select(listing_texts.c.title, listing_texts.c.description).where(
+            listing_texts.c.listing_id == listing_id
+        )
+    ).first()
+    return None if text is None else signature(text.title, text.description)

@@ -88,14 +88,94 @@ def _strip_accents(text: str) -> str:
     return text
 
 
-def _fold(ch: str, t2s: dict[str, str]) -> str:
+def _fold(ch: str, t2s: dict[str, str], looks: dict[str, str]) -> str:
+    """One character's matching form. Look-alikes fold *before* case folding: a
+    mathematical capital Eta looks like H, while its lower case η would read as n."""
     category = unicodedata.category(ch)
-    if category == "Cc":
+    if category == "Cc" or ch == "_":  # "Antminer_S19": an underscore separates words
         return " "
     if category in _INVISIBLE_CATEGORIES:
         return ""
-    folded = _strip_accents(unicodedata.normalize("NFKC", ch).casefold())
+    if ch in looks:
+        return looks[ch]
+    compatible = "".join(looks.get(c, c) for c in unicodedata.normalize("NFKC", ch))
+    folded = _strip_accents(compatible.casefold())
     return "".join(HOMOGLYPHS.get(c, t2s.get(c, c)) for c in folded)
+
+
+# Scripts whose characters are never folded as look-alikes: Chinese, Japanese, Korean.
+_CJK_BLOCKS = (
+    (0x2E80, 0xA000),  # radicals, CJK symbols, kana, bopomofo, enclosed, ext. A, unified
+    (0xA960, 0xA980),  # Hangul Jamo ext. A
+    (0xAC00, 0xD800),  # Hangul syllables, Jamo ext. B
+    (0xF900, 0xFB00),  # compatibility ideographs
+    (0xFE30, 0xFE50),  # CJK compatibility forms
+    (0x20000, 0x40000),  # ideographs ext. B and later
+)
+
+
+def is_cjk(ch: str) -> bool:
+    return any(lo <= ord(ch) < hi for lo, hi in _CJK_BLOCKS)
+
+
+@cache
+def confusables() -> dict[str, str]:
+    """Non-ASCII, non-CJK look-alikes of ASCII letters and digits (Unicode UTS #39
+    confusables, as shipped by ``confusable-homoglyphs``) → that letter, lower case.
+
+    A character listed under several (Cyrillic І under I, l and 1) folds to one of its own
+    case, a letter before a digit, so "BІTCOIN" reads "bitcoin". Loaded once per process.
+    """
+    candidates: dict[str, list[str]] = {}
+    for target, looks in _confusables_data().items():
+        if len(target) == 1 and target.isascii() and target.isalnum():
+            for entry in looks:
+                ch = entry["c"]
+                if _foldable(ch):
+                    candidates.setdefault(ch, []).append(target)
+    direct = {
+        ch: _letter(ch, min(ts, key=lambda t: _rank(ch, t)))
+        for ch, ts in candidates.items()
+        if not (ch.islower() and all(t.isupper() for t in ts))  # ß is no B: a word's letter
+    }
+    return direct | _second_hand(direct)
+
+
+def _second_hand(direct: dict[str, str]) -> dict[str, str]:
+    """Look-alikes of a letter that itself reads as ASCII (small capital ᴛ looks like τ)."""
+    found: dict[str, str] = {}
+    for key, looks in sorted(_confusables_data().items()):
+        reads = direct.get(key) or HOMOGLYPHS.get(key.casefold())
+        if reads is None or len(key) != 1:
+            continue
+        for entry in looks:
+            ch = entry["c"]
+            if _foldable(ch) and ch not in direct and len(ch.casefold()) == 1:  # ß is ss
+                found.setdefault(ch, reads)
+    return found
+
+
+def _foldable(ch: str) -> bool:
+    return len(ch) == 1 and not ch.isascii() and not is_cjk(ch)
+
+
+def _letter(ch: str, target: str) -> str:
+    """UTS #39 writes capital I's look-alikes as ``l``; a capital that looks like one is I."""
+    return "i" if target == "l" and ch.isupper() else target.lower()
+
+
+def _rank(ch: str, target: str) -> tuple[int, int, str]:
+    same_case = (ch.isupper() and target.isupper()) or (ch.islower() and target.islower())
+    return (0 if same_case else 1, 0 if target.isalpha() else 1, target)
+
+
+def _confusables_data() -> dict[str, list[dict[str, str]]]:
+    import json
+    from importlib.resources import files
+
+    data = files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8")
+    loaded: dict[str, list[dict[str, str]]] = json.loads(data)
+    return loaded
 
 
 @cache
@@ -118,18 +198,19 @@ def traditional_to_simplified() -> dict[str, str]:
 def fold_tables() -> tuple[dict[int, int], dict[int, str], re.Pattern[str]]:
     """Return (one-to-one table for ``str.translate``, other mappings, regex finding the latter)."""
     t2s = traditional_to_simplified()
+    looks = confusables()
     one: dict[int, int] = {}
     other: dict[int, str] = {}
-    for lo, hi in _RANGES:
-        for cp in range(lo, hi):
-            ch = chr(cp)
-            folded = _fold(ch, t2s)
-            if folded == ch:
-                continue
-            if len(folded) == 1:
-                one[cp] = ord(folded)
-            else:
-                other[cp] = folded
+    points = {cp for lo, hi in _RANGES for cp in range(lo, hi)} | {ord(c) for c in looks}
+    for cp in sorted(points):
+        ch = chr(cp)
+        folded = _fold(ch, t2s, looks)
+        if folded == ch:
+            continue
+        if len(folded) == 1:
+            one[cp] = ord(folded)
+        else:
+            other[cp] = folded
     pattern = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(other)) + "]")
     return one, other, pattern
 
@@ -152,7 +233,7 @@ def plain_fold(text: str) -> str:
     """
     t2s = traditional_to_simplified()
     kept = "".join(c if is_styled(c) else unicodedata.normalize("NFKC", c) for c in text)
-    return "".join(t2s.get(c, c) for c in kept.casefold())
+    return "".join(t2s.get(c, c) for c in kept.casefold()).replace("_", " ")
 
 
 # Leetspeak: characters standing in for letters inside words.

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 
 from proscribe.errors import Diagnostic, Location
 from proscribe.policy.access_checks import check_access
-from proscribe.policy.schema import ClassFile, PackFile
+from proscribe.policy.schema import ClassFile, PackFile, Signal
 from proscribe.policy.yamlsource import YamlDocument
 
 
@@ -70,15 +70,18 @@ def check_class(cls: ClassFile, doc: YamlDocument) -> list[Diagnostic]:
     found += _duplicates(ids, doc, "signals")
     for index, signal in enumerate(cls.signals):
         found += _regexes(signal.patterns, doc, ("signals", index, "patterns"))
-        if not signal.words and not signal.patterns:
+        for pos, part in enumerate(signal.shape):
+            found += _regexes(part.patterns, doc, ("signals", index, "shape", pos, "patterns"))
+        if not signal.words and not signal.patterns and not signal.shape:
             found.append(
                 Diagnostic(
                     "PSC-P016",
                     f"signal '{signal.id}' has neither words nor patterns",
                     doc.locate(("signals", index)),
-                    "add `words:` per language or `patterns:`",
+                    "add `words:` per language, `patterns:` or a `shape:`",
                 )
             )
+        found += _context_refs(signal, index, ids, doc)
     for index, rule in enumerate(cls.rules):
         for pos, ref in enumerate(rule.all):
             if ref not in ids:
@@ -86,6 +89,19 @@ def check_class(cls: ClassFile, doc: YamlDocument) -> list[Diagnostic]:
     for index, exemption in enumerate(cls.exemptions):
         found += _regexes(exemption.patterns, doc, ("exemptions", index, "patterns"))
     return found
+
+
+def _context_refs(
+    signal: Signal, index: int, ids: list[str], doc: YamlDocument
+) -> list[Diagnostic]:
+    """A context's ``with`` names signals of the same class."""
+    if signal.context is None:
+        return []
+    return [
+        _unknown("signal", ref, ids, doc.locate(("signals", index, "context", "with", pos)))
+        for pos, ref in enumerate(signal.context.with_)
+        if ref not in ids
+    ]
 
 
 def _phase_order(pack: PackFile, doc: YamlDocument) -> Iterator[Diagnostic]:

@@ -70,10 +70,38 @@ class Phases(Strict):
     """From this date nothing is blocked under the pack; `reinstate` lifts what rested on it."""
 
 
+class ShapePart(Strict):
+    """One part of a spec shape: patterns for a model code, a hash rate, a power figure…"""
+
+    id: Id
+    """Unique in the shape; named in evidence."""
+    description: str | None = None
+    """What the part finds (for readers and reviewers)."""
+    patterns: list[Word] = Field(min_length=1)
+    """Expressions for this part (normalised, lower-case text)."""
+
+
+class Context(Strict):
+    """When an ambiguous word counts: only ``with`` corroboration, never ``unless`` a context.
+
+    ``with``: ids of signals of the same class, one of which must be found in the listing
+    (a maker name counts only beside a model, a hash rate or a coin). ``unless``: words that
+    cancel the signal where they appear in the same field (a board game, a car, a course).
+    """
+
+    with_: list[Id] = Field(default_factory=list, alias="with")
+    """Signals of the same class, one of which must be found for the word to count."""
+    unless: dict[Lang, list[Word]] = Field(default_factory=dict)
+    """Per language: words that cancel the signal in the same field."""
+
+
 class Signal(Strict):
     """Words or regular expressions that indicate a class (or, without a weight, a context).
 
     A signal with a ``weight`` scores on its own; one without is a context used by rules.
+    A signal with a ``shape`` is a spec shape: it is found where every one of its parts
+    matches in the same field within ``shape_window`` characters (a model code, a hash
+    rate and a power figure name a miner without naming its maker).
     """
 
     id: Id
@@ -87,6 +115,13 @@ class Signal(Strict):
     boundaries, tolerant of separators; Chinese anywhere."""
     patterns: list[Word] = Field(default_factory=list)
     """Hyperscan (PCRE) expressions on normalised, lower-case text."""
+    shape: list[ShapePart] = Field(default_factory=list)
+    """A spec shape: every part must be found within `shape_window` characters (model code,
+    hash rate, power…); a listing that names no maker is still recognised."""
+    shape_window: Annotated[int, Field(ge=10, le=2000)] = 120
+    """How close together, in characters, the parts of a shape must stand."""
+    context: Context | None = None
+    """When an ambiguous word counts: only `with` corroboration, never `unless` a context."""
     fields: list[FieldName] = Field(default_factory=_both_fields)
     """Which listing fields it reads: `title`, `description`."""
 
@@ -121,6 +156,12 @@ class Exemption(Strict):
     """Expressions that show it (normalised, lower-case text)."""
     vetoes_below: Weight = 0.9
     """Findings weaker than this are vetoed; stronger ones stand."""
+    # "weight": a finding at least ``vetoes_below`` stands beside the exemption; "exemption":
+    # a finding inside the exemption's own match ("挖矿工具" in "金矿挖矿工具") is vetoed
+    # whatever its weight — the exemption's phrase explains it.
+    precedence: Literal["weight", "exemption"] = "weight"
+    """`weight`: a finding at least `vetoes_below` stands beside the exemption; `exemption`:
+    a finding inside the exemption's own match is vetoed whatever its weight."""
 
 
 class Thresholds(Strict):
@@ -178,12 +219,20 @@ class LadderStep(Strict):
 
 
 class Evasion(Strict):
-    """The aggravated penalty for deliberate evasion."""
+    """The aggravated penalty for deliberate evasion.
+
+    ``misplaced_confidence``: a listing is ``misplaced`` only when its deciding class (the
+    strongest) is blocked, or scores at least this, outside that class's expected categories.
+    Absent: only a blocked deciding class counts (a review is a doubt, not evasion).
+    """
 
     signals: list[EvasionSignal]
     """Which evasion signals aggravate: `obfuscated`, `misplaced`, `relisted`."""
     step: StepName
     """The standing a strike with one of them brings at once."""
+    misplaced_confidence: Weight | None = None
+    """`misplaced` fires when the deciding class is blocked, or scores at least this, outside
+    its expected categories; absent: only a blocked deciding class counts."""
 
 
 class Enforcement(Strict):
@@ -292,6 +341,23 @@ class ModelSpec(Strict):
     """Per class id: the calibrated probabilities that review and block."""
 
 
+class Matching(Strict):
+    """How the pack's Latin words tolerate typing errors ("antminner" for "antminer").
+
+    A one-word Latin term of at least ``typo_min_length`` letters, in a signal weighing at
+    least ``typo_weight``, also matches at one edit (a letter left out, added, changed or two
+    swapped), unless what was written is an English word. Such a match is evidence of weight
+    ``typo_weight``, shown with the trick ``typo``; ``typos: false`` turns this off.
+    """
+
+    typos: bool = True
+    """Whether long Latin words also match at one edit."""
+    typo_min_length: Annotated[int, Field(ge=5, le=40)] = 7
+    """The shortest word that tolerates a typo."""
+    typo_weight: Weight = 0.6
+    """The weight of a typo match (and the least signal weight that gets one)."""
+
+
 class PhaseChanges(Strict):
     """The dates an override moves; the others stay the global pack's."""
 
@@ -390,6 +456,8 @@ class PackFile(Strict):
     """Account-action rules by jurisdiction and phase."""
     model: ModelSpec | None = None
     """The optional trained classifier and its thresholds."""
+    matching: Matching = Field(default_factory=Matching)
+    """How Latin words tolerate one typing error."""
     overrides: list[str] = Field(default_factory=list)
     """Per-country override files (`*.override.yaml`) that tighten or loosen the pack."""
     mutation: Mutation | None = None

@@ -206,7 +206,7 @@ removed_fingerprints = sa.Table(
     sa.Column("seller_id", sa.Text),
     sa.Column("classes", sa.Text, nullable=False),
     sa.Column("removed_on", sa.Date, nullable=False),
-    sa.Column("signature", sa.LargeBinary, nullable=False),  # NUM_PERM little-endian uint32
+    sa.Column("signature", sa.LargeBinary, nullable=False),  # SIGNATURE_SIZE little-endian u32
     sa.Column("removed_at", sa.String(40)),  # ISO time (0007): a rescan matches earlier ones
 )
 
