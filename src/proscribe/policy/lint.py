@@ -9,8 +9,10 @@ into ``2``. Each such problem names the normalisation that defeats it.
 
 from __future__ import annotations
 
+import importlib
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from proscribe.errors import Diagnostic, Location
 from proscribe.normalize import normalize
@@ -19,6 +21,9 @@ from proscribe.policy.schema import ClassFile, Exemption, PackFile, Signal
 from proscribe.policy.yamlsource import YamlDocument
 
 Path = tuple[str | int, ...]
+# Python's own regular-expression parser (the syntax Hyperscan shares for what packs use)
+_regex: Any = importlib.import_module("re._parser")
+_c: Any = importlib.import_module("re._constants")
 
 
 def country_problem(code: str, where: Location | None) -> Diagnostic | None:
@@ -87,14 +92,62 @@ _exemption = _signal
 
 
 def defeated(pattern: str) -> str | None:
-    """Why normalisation keeps ``pattern`` from ever matching, or ``None``."""
+    """Why normalisation keeps ``pattern`` from ever matching, or ``None``.
+
+    Only a character the pattern *requires* counts: one in a character class with other
+    members, in a negated class, in one branch of several or under an optional repeat does
+    not keep the pattern from matching."""
     caseless = "(?i" in pattern
-    for ch in _literals(pattern):
-        folded = normalize(ch).text
-        if folded == ch or (caseless and folded == ch.lower()):
-            continue
-        return f"{_which(ch, folded)} (so '{ch}' never appears in the text it is matched on)"
+    try:
+        tree = _regex.parse(pattern)
+    except Exception:
+        return None
+    ch = _required_dead(list(tree), lambda c: _dead_char(c, caseless))
+    if ch is None:
+        return None
+    return (
+        f"{_which(ch, normalize(ch).text)} (so '{ch}' never appears in the text it is matched on)"
+    )
+
+
+def _dead_char(ch: str, caseless: bool) -> bool:
+    folded = normalize(ch).text
+    return not (folded == ch or (caseless and folded == ch.lower()))
+
+
+def _required_dead(items: list[Any], dead: Callable[[str], bool]) -> str | None:
+    """The first character a parsed sequence requires that normalisation never produces."""
+    for op, value in items:
+        found = _node_dead(op, value, dead)
+        if found is not None:
+            return found
     return None
+
+
+def _node_dead(op: Any, value: Any, dead: Callable[[str], bool]) -> str | None:
+    if op == _c.LITERAL:
+        return chr(value) if dead(chr(value)) else None
+    if op == _c.IN:
+        return _class_dead(value, dead)
+    if op == _c.BRANCH:
+        found = [_required_dead(list(seq), dead) for seq in value[1]]
+        return found[0] if all(f is not None for f in found) else None
+    if op in (_c.SUBPATTERN, _c.ATOMIC_GROUP):
+        return _required_dead(list(value[-1] if op == _c.SUBPATTERN else value), dead)
+    if op in _REPEATS and value[0] >= 1:
+        return _required_dead(list(value[2]), dead)
+    return None
+
+
+def _class_dead(members: list[Any], dead: Callable[[str], bool]) -> str | None:
+    """A character class is dead only when every member is a literal normalisation removes."""
+    literals = [chr(v) for op, v in members if op == _c.LITERAL]
+    if len(literals) != len(members) or not all(dead(c) for c in literals):
+        return None
+    return literals[0]
+
+
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))
 
 
 def _which(ch: str, folded: str) -> str:
@@ -107,23 +160,3 @@ def _which(ch: str, folded: str) -> str:
     if "\u3400" <= ch <= "\u9fff":
         return f"Traditional Chinese is folded to Simplified: '{ch}' becomes '{folded}'"
     return f"accents and look-alike letters are folded: '{ch}' becomes '{folded}'"
-
-
-def _literals(pattern: str) -> Iterator[str]:
-    """The characters a pattern matches literally (escapes like ``\\b``, ``\\d``,
-    ``\\x{..}`` and ``\\p{..}`` skipped)."""
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch != "\\":
-            yield ch
-            i += 1
-            continue
-        nxt = pattern[i + 1 : i + 2]
-        i += 2
-        if nxt.isascii() and nxt.isalnum():
-            if pattern[i : i + 1] == "{":
-                close = pattern.find("}", i)
-                i = close + 1 if close != -1 else len(pattern)
-        elif nxt:
-            yield nxt
