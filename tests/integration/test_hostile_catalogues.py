@@ -66,7 +66,7 @@ def test_a_run_where_every_row_is_rejected_exits_2(cli: Cli, tmp_path: Path) -> 
     db = f"sqlite:///{tmp_path / 'p.db'}"
     scanned = cli("scan", catalogue, *WHERE, "--json")
     assert scanned.returncode == 2 and "PSC-C020" in scanned.stderr
-    assert "PSC-C014" in scanned.stderr
+    assert "PSC-C021" in scanned.stderr
     assert json.loads(scanned.stdout)["rejected"] == 2
     enforced = cli("enforce", catalogue, *WHERE, "--db", db, "--json")
     assert enforced.returncode == 2 and "PSC-C020" in enforced.stderr

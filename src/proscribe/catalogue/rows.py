@@ -1,6 +1,6 @@
 """One catalogue row → a listing, or the coded reason it is rejected.
 
-Ids are strings or integers (``PSC-C014`` otherwise), stripped of surrounding whitespace (so
+Ids are strings or integers (``PSC-C021`` otherwise), stripped of surrounding whitespace (so
 " D3" and "D3 " are one id: the second is reported as a duplicate, ``PSC-C015``). Text that no
 store accepts — the NUL character, which PostgreSQL refuses — is removed, and the row carries
 a ``PSC-C018`` notice saying so.
@@ -98,7 +98,7 @@ def to_row(fields: dict[str, Any], number: int, notices: list[Rejected] | None =
     fields, removed = _without_refused(fields)
     problem = _id_problem(fields.get("id"))
     if problem:
-        return Rejected(number, None, "PSC-C014", problem, "write ids as text or whole numbers")
+        return Rejected(number, None, "PSC-C021", problem, "write ids as text or whole numbers")
     ident = _text(fields.get("id"))
     if not ident:
         return Rejected(number, None, "PSC-C009", "the row has no id", "give every listing an id")

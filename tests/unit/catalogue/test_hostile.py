@@ -74,7 +74,7 @@ def test_ids_must_be_text_or_whole_numbers(tmp_path: Path) -> None:
         f'{{"id": "{"x" * (MAX_ID + 1)}", "title": "t"}}\n'
     )
     rows = _rows(path)
-    assert [r.code for r in rows[:4] if isinstance(r, Rejected)] == ["PSC-C014"] * 4
+    assert [r.code for r in rows[:4] if isinstance(r, Rejected)] == ["PSC-C021"] * 4
     assert rows[4] == Listing("7", "t")
     assert isinstance(rows[5], Rejected) and rows[5].code == "PSC-C010"
 
