@@ -48,9 +48,12 @@ class ContextRules:
                 note = self._cancelled(f, mine) or self._inside(f, exemptions)
                 if note is not None:
                     notes[f] = note
+        # what may corroborate: the signals that still stand once contexts have cancelled
+        # some (computed once: linear in the findings, and independent of their order)
+        standing = {m.rule for m in mine if m.kind in (*_SCORED, "rule") and m not in notes}
         for f in mine:
             if f.kind in _SCORED and f not in notes:
-                note = self._alone(f, [m for m in mine if m not in notes])
+                note = self._alone(f, standing)
                 if note is not None:
                     notes[f] = note
         kept = [f for f in findings if f.kind != "cancel" and f not in notes]
@@ -68,11 +71,11 @@ class ContextRules:
         why = f"'{f.text}' ({f.rule}) does not count beside '{cancel.text}' in the {f.field}"
         return Adjustment("context", f.class_id, f.rule, cancel.term, why)
 
-    def _alone(self, f: Finding, mine: list[Finding]) -> Adjustment | None:
+    def _alone(self, f: Finding, standing: set[str]) -> Adjustment | None:
         context = self.contexts.get((f.class_id, f.rule))
         if context is None or not context.with_:
             return None
-        if any(m.rule in context.with_ and m.kind in (*_SCORED, "rule") for m in mine):
+        if standing.intersection(context.with_):
             return None
         needed = ", ".join(context.with_)
         why = f"'{f.text}' ({f.rule}) counts only with one of {needed}: none found"

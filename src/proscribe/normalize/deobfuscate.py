@@ -6,8 +6,10 @@ regions it changed and what trick changed them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from proscribe.normalize.tables import LEET
 from proscribe.normalize.text import NormalizedText
@@ -40,7 +42,7 @@ class Region:
     trick: str  # "split-letters" | "leetspeak"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DeobfuscatedText:
     """The de-obfuscated view, mapped back to the original text through ``base``."""
 
@@ -55,7 +57,21 @@ class DeobfuscatedText:
         return self.base.to_original(base_start, base_end)
 
     def tricks_in(self, start: int, end: int) -> list[str]:
-        return sorted({r.trick for r in self.regions if r.start < end and start < r.end})
+        """The tricks of the regions that overlap ``[start, end)``: a binary search, then only
+        the regions that start late enough to reach it (work bounded by the match, not by how
+        many regions a long text has)."""
+        last = bisect.bisect_left(self._starts, end)
+        first = bisect.bisect_left(self._starts, start - self._longest, 0, last)
+        found = {r.trick for r in self.regions[first:last] if start < r.end}
+        return sorted(found)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [r.start for r in self.regions]  # regions are sorted by start
+
+    @cached_property
+    def _longest(self) -> int:
+        return max((r.end - r.start for r in self.regions), default=0)
 
 
 def deobfuscate(base: NormalizedText) -> DeobfuscatedText | None:
