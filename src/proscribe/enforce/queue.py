@@ -1,0 +1,147 @@
+"""The review queue by priority: what a reviewer should look at next, and why.
+
+``priority = severity + evasion + standing + urgency`` (0–125 points), highest first; ties go
+to the item waiting longest, then to the listing id compared as a natural key (``L2`` before
+``L10``):
+
+* **severity** (0–40): the verdict's score × 40, rounded;
+* **evasion** (0 or 20): the verdict saw an evasion signal (obfuscation, relisting …);
+* **standing** (0–20): 5 points per step of the seller's standing on the penalty ladder;
+* **urgency** (0–45): 30 × days waiting ÷ the review deadline (``SLA_DAYS``), capped at 1.5
+  deadlines: an item at its deadline gains 30 points, an overdue one up to 45.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+import sqlalchemy as sa
+
+from proscribe.enforce.standing import STANDINGS
+from proscribe.store.tables import listing_texts, listings, review_claims, reviews, sellers
+
+#: The review deadline: an item waiting longer is overdue.
+SLA_DAYS = 2
+SEVERITY, EVASION, STEP, STANDING_CAP, URGENCY, URGENCY_CAP = 40, 20, 5, 20, 30, 1.5
+_DIGITS = re.compile(r"(\d+)")
+
+
+@dataclass(frozen=True, slots=True)
+class QueueFilter:
+    """What a reviewer narrowed the queue to; every field optional."""
+
+    class_id: str | None = None
+    lang: str | None = None
+    seller: str | None = None
+    search: str | None = None  # in the listing id, seller id, title or description
+    min_age: int | None = None  # days waiting, at least
+    older_than: dt.date | None = None  # waiting since this date or earlier
+
+
+def natural_key(text: str) -> list[Any]:
+    """``"L10"`` → ``["L", 10, ""]``: digits compare as numbers, the rest as text."""
+    return [int(p) if i % 2 else p for i, p in enumerate(_DIGITS.split(text))]
+
+
+def priority(verdict: dict[str, Any], standing: str | None, waited: int) -> dict[str, int]:
+    """The points of each part, and their ``total``."""
+    step = STANDINGS.index(standing) if standing in STANDINGS else 0
+    parts = {
+        "severity": round(SEVERITY * min(max(float(verdict.get("score") or 0), 0.0), 1.0)),
+        "evasion": EVASION if verdict.get("evasion") else 0,
+        "standing": min(STEP * step, STANDING_CAP),
+        "urgency": round(URGENCY * min(max(waited, 0) / SLA_DAYS, URGENCY_CAP)),
+    }
+    return {**parts, "total": sum(parts.values())}
+
+
+def prioritised(
+    engine: sa.Engine, today: dt.date, where: QueueFilter | None = None, *, limit: int = 100
+) -> tuple[list[dict[str, Any]], int]:
+    """The queue's first ``limit`` items by priority, and how many match in all."""
+    where = where or QueueFilter()
+    now = time.time()
+    items = []
+    with engine.connect() as conn:
+        for row in conn.execute(_query(where, today)):
+            verdict = orjson.loads(row.verdict)
+            if where.class_id and where.class_id not in verdict["classes"]:
+                continue
+            waited = (today - row.updated_on).days
+            claimed = row.claimed_by if row.expires_at and row.expires_at > now else None
+            items.append(_item(row, verdict, waited, claimed))
+    items.sort(key=lambda i: (-i["priority"]["total"], i["since"], natural_key(i["listing_id"])))
+    return items[:limit], len(items)
+
+
+def _query(where: QueueFilter, today: dt.date) -> sa.Select[Any]:
+    decided = sa.select(reviews.c.listing_id)
+    query = (
+        sa.select(
+            listings.c.listing_id,
+            listings.c.seller_id,
+            listings.c.verdict,
+            listings.c.updated_on,
+            listing_texts.c.title,
+            listing_texts.c.lang,
+            sellers.c.standing,
+            review_claims.c.reviewer.label("claimed_by"),
+            review_claims.c.expires_at,
+        )
+        .outerjoin(listing_texts, listing_texts.c.listing_id == listings.c.listing_id)
+        .outerjoin(sellers, sellers.c.seller_id == listings.c.seller_id)
+        .outerjoin(review_claims, review_claims.c.listing_id == listings.c.listing_id)
+        .where(
+            listings.c.last_decision == "review",
+            listings.c.status == "live",
+            listings.c.listing_id.not_in(decided),
+        )
+    )
+    if where.seller:
+        query = query.where(listings.c.seller_id == where.seller)
+    if where.lang:
+        query = query.where(listing_texts.c.lang == where.lang)
+    if where.older_than:
+        query = query.where(listings.c.updated_on <= where.older_than)
+    if where.min_age:
+        query = query.where(listings.c.updated_on <= today - dt.timedelta(days=where.min_age))
+    if where.search:
+        needle = f"%{_like(where.search.lower())}%"
+        columns = (
+            listings.c.listing_id,
+            listings.c.seller_id,
+            listing_texts.c.title,
+            listing_texts.c.description,
+        )
+        query = query.where(
+            sa.or_(*(sa.func.lower(c).like(needle, escape="\\") for c in columns))
+        )
+    return query
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _item(row: Any, verdict: dict[str, Any], waited: int, claimed: str | None) -> dict[str, Any]:
+    return {
+        "listing_id": row.listing_id,
+        "seller_id": row.seller_id,
+        "title": row.title,
+        "lang": row.lang,
+        "classes": verdict["classes"],
+        "score": verdict["score"],
+        "reason": verdict["reason"],
+        "evasion": [e.get("signal") for e in verdict.get("evasion") or []],
+        "standing": row.standing or "good",
+        "since": row.updated_on.isoformat(),
+        "waited": waited,
+        "overdue": waited > SLA_DAYS,
+        "claimed_by": claimed,
+        "priority": priority(verdict, row.standing, waited),
+    }
