@@ -43,6 +43,7 @@ def console(tmp_path: Path):  # type: ignore[no-untyped-def]
     api = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {integrator}"})
     for index, title in enumerate(["6 GPU bundle RX 580 high hashrate", "Bitcoin For Beginners"]):
         api.post("/v1/listings", json={"id": f"R{index}", "title": title, "seller_id": "real"})
+    api.post("/v1/listings", json={"id": "P1", "title": "S19 miner for sale S19  ", "seller_id": "p"})
     try:
         yield url, keys
     finally:
@@ -68,7 +69,7 @@ def test_two_reviewers_work_the_queue_by_keyboard_without_collisions(
     sign_in(alice, url, keys["alice"])
     sign_in(bob, url, keys["bob"])
     alice.goto(f"{url}/ui/queue")
-    assert "1002 waiting" in alice.locator("h1").inner_text()
+    assert "1003 waiting" in alice.locator("h1").inner_text()
     priorities = [int(p) for p in alice.locator("#queue tbody td.num span").all_inner_texts()]
     assert priorities == sorted(priorities, reverse=True)
     first = alice.locator("#queue tr[data-href]").first.get_attribute("data-id")
@@ -120,6 +121,26 @@ def test_two_reviewers_work_the_queue_by_keyboard_without_collisions(
     fills = {swatches.nth(i).get_attribute("fill") for i in range(swatches.count())}
     assert len(fills) == swatches.count() >= 4
     alice.screenshot(path=str(SHOTS / "console-dashboard.png"), full_page=True)
+
+
+def test_listing_page_evidence_is_trimmed_rounded_and_most_decisive_first(
+    browser_page: Any,  # noqa: F811
+    console: Any,
+) -> None:
+    url, keys = console
+    page = browser_page
+    sign_in(page, url, keys["alice"])
+    page.goto(f"{url}/ui/listings/P1")
+    rows = page.locator("#evidence tbody tr")
+    matched = page.locator("#evidence td.matched").all_inner_texts()
+    weights = page.locator("#evidence td.num").all_inner_texts()
+    assert matched[0] == "miner for sale" and weights[0] == "0.90"  # the most decisive first
+    assert all(m == m.strip() for m in matched) and "S19" in matched
+    assert all(re.fullmatch(r"\d\.\d\d", w) for w in weights), weights
+    assert rows.count() == len(matched)
+    marks = page.locator("#title mark").all_inner_texts()
+    assert marks[0] == "S19"  # the mark ends with the match, not the space after it
+    page.screenshot(path=str(SHOTS / "console-evidence.png"))
 
 
 # --- accessibility ---------------------------------------------------------------------------
