@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import sqlalchemy as sa
 import pytest
 from tests.integration.test_api import start
 from tests.integration.test_review_queue import fill
@@ -214,3 +215,50 @@ def test_chart_palette_has_contrast_against_white() -> None:
     for colour in [*PALETTE, *COLOURS.values()]:
         rgb = f"rgb({int(colour[1:3], 16)}, {int(colour[3:5], 16)}, {int(colour[5:7], 16)})"
         assert contrast(rgb, "rgb(255, 255, 255)") >= 3.0, colour  # WCAG 1.4.11 graphics
+
+
+# --- the pack revision page ------------------------------------------------------------------
+
+
+def test_admin_sees_the_diff_and_shadow_agreement_and_activates_audited(
+    browser_page: Any,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    from proscribe.deploy.revisions import activate
+    from proscribe.policy.pack import load_pack
+    from proscribe.store.tables import audit_events
+    from tests.conftest import PACK_ID, next_revision
+
+    db = f"sqlite:///{tmp_path / 'packs.db'}"
+    engine = engine_for(db)
+    upgrade(engine)
+    activate(engine, load_pack(PACK_ID), by="ann", note="ban")
+    activate(engine, load_pack(next_revision(tmp_path)), by="ann", note="try", mode="shadow")
+    admin = create_key(engine, name="root", role="admin")
+    reviewer = create_key(engine, name="alice", role="reviewer")
+    process, url = start(db)
+    try:
+        page = browser_page
+        sign_in(page, url, reviewer)
+        assert page.goto(f"{url}/ui/packs").status == 403  # admins only
+        page.context.clear_cookies()
+        sign_in(page, url, admin)
+        page.goto(f"{url}/ui/packs")
+        assert page.locator("#live").inner_text() == "2021.10.1"
+        changes = page.locator(".candidate .changes li").all_inner_texts()
+        assert any("mining-hardware" in c and "0.99" in c for c in changes), changes
+        assert "shadow agreement" in page.locator("#agreement").inner_text()
+        page.screenshot(path=str(SHOTS / "console-packs.png"), full_page=True)
+        page.fill("#note-1", "approved after a week in shadow")
+        page.click(".activate button")
+        page.wait_for_url("**/ui/packs?activated=2021.11.1")
+        with engine.connect() as conn:
+            event = conn.execute(
+                sa.select(audit_events).where(audit_events.c.kind == "activation")
+                .order_by(audit_events.c.seq.desc())
+            ).first()
+        assert event is not None and event.actor == "root" and event.revision == "2021.11.1"
+        assert "approved after a week" in event.result
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

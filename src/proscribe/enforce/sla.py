@@ -15,7 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from proscribe.enforce.queue import SLA_DAYS, prioritised
+from proscribe.enforce.queue import SLA_DAYS, backlog
 from proscribe.store.tables import review_claims, reviews
 
 ALL = "all classes"
@@ -23,17 +23,18 @@ ALL = "all classes"
 
 def sla_figures(engine: sa.Engine, today: dt.date) -> dict[str, Any]:
     """``{"queues": [...], "reviewers": [...], "sla_days": n, "waiting": n, ...}``."""
-    items, total = prioritised(engine, today, limit=10**9)
-    ages: Counter[int] = Counter(min(i["waited"], 30) for i in items)
+    items = backlog(engine, today)
+    total = len(items)
+    ages: Counter[int] = Counter(min(waited, 30) for _, waited in items)
     queues: dict[str, dict[str, Any]] = defaultdict(
         lambda: {"waiting": 0, "overdue": 0, "oldest": 0, "handling": []}
     )
-    for item in items:
-        for name in (ALL, *(item["classes"] or ["none"])):
+    for classes, waited in items:
+        for name in (ALL, *(classes or ["none"])):
             queue = queues[name]
             queue["waiting"] += 1
-            queue["overdue"] += item["overdue"]
-            queue["oldest"] = max(queue["oldest"], item["waited"])
+            queue["overdue"] += waited > SLA_DAYS
+            queue["oldest"] = max(queue["oldest"], waited)
     people: dict[str, dict[str, Any]] = defaultdict(
         lambda: {"decided": 0, "handling": [], "claims": 0}
     )

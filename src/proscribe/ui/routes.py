@@ -19,7 +19,7 @@ from proscribe.enforce.reviews import decide_review
 from proscribe.report.evidence import decisive, reason_once
 from proscribe.report.highlight import highlight
 from proscribe.store.tables import listing_texts
-from proscribe.ui import auth, console  # noqa: F401  (console: the queue's routes)
+from proscribe.ui import auth, console, packs  # noqa: F401  (their routes)
 from proscribe.ui.auth import Poster, SignIn, Who
 from proscribe.ui.render import page, segment
 from proscribe.ui.security import SecurityHeaders
