@@ -147,7 +147,9 @@ def _over_http(db: str, key: str, repeat: int) -> None:
         assert token is not None
         client.post("/ui/login", data={"key": key, "csrf": token.group(1)})
         timed("GET /ui/queue (HTTP)", repeat, lambda: client.get("/ui/queue").raise_for_status())
-        timed("GET /ui/ dashboard + SLA (HTTP)", repeat, lambda: client.get("/ui/").raise_for_status())
+        timed(
+            "GET /ui/ dashboard + SLA (HTTP)", repeat, lambda: client.get("/ui/").raise_for_status()
+        )
     finally:
         process.terminate()
         process.wait(timeout=10)

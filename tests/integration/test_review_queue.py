@@ -149,9 +149,7 @@ def test_claim_expires_is_released_and_blocks_another_reviewers_decision(
     claim(store, "L1", "bob")  # so bob may take it over
     ledger = Ledger(store, pack, actor="alice")
     with pytest.raises(LedgerError, match="PSC-E020"):
-        decide_review(
-            ledger, "L1", decision="allow", note="n", reviewer="alice", as_of=TODAY
-        )
+        decide_review(ledger, "L1", decision="allow", note="n", reviewer="alice", as_of=TODAY)
     assert release(store, "L1", "bob") and not release(store, "L1", "bob")
     claim(store, "L1", "alice")
     time.sleep(0.01)

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import sqlalchemy as sa
 import pytest
+import sqlalchemy as sa
 from tests.integration.test_api import start
 from tests.integration.test_review_queue import fill
 from tests.integration.test_ui import SHOTS, browser_page  # noqa: F401  (a fixture)
@@ -44,7 +44,9 @@ def console(tmp_path: Path):  # type: ignore[no-untyped-def]
     api = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {integrator}"})
     for index, title in enumerate(["6 GPU bundle RX 580 high hashrate", "Bitcoin For Beginners"]):
         api.post("/v1/listings", json={"id": f"R{index}", "title": title, "seller_id": "real"})
-    api.post("/v1/listings", json={"id": "P1", "title": "S19 miner for sale S19  ", "seller_id": "p"})
+    api.post(
+        "/v1/listings", json={"id": "P1", "title": "S19 miner for sale S19  ", "seller_id": "p"}
+    )
     try:
         yield url, keys
     finally:
@@ -151,7 +153,8 @@ TEXT_COLOURS = """() => [...document.querySelectorAll('body *')].filter(e =>
   [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()) && e.offsetParent !== null
   && !e.closest('svg')).map(e => {
     let b = e, bg = 'rgba(0, 0, 0, 0)';
-    while (b && (bg = getComputedStyle(b).backgroundColor) === 'rgba(0, 0, 0, 0)') b = b.parentElement;
+    const clear = 'rgba(0, 0, 0, 0)';
+    while (b && (bg = getComputedStyle(b).backgroundColor) === clear) b = b.parentElement;
     const s = getComputedStyle(e);
     return [e.tagName, s.color, bg, parseFloat(s.fontSize), s.fontWeight];
   })"""
@@ -206,7 +209,9 @@ def test_accessibility_names_focus_order_and_contrast(
     positions = [order.index(i) for i in expected]
     assert positions == sorted(positions)
     assert order.index("claim-next") > positions[-1] and "bulk-note" in order
-    assert page.evaluate("document.querySelectorAll('[tabindex]:not([tabindex=\"-1\"])').length") == 0
+    assert (
+        page.evaluate("document.querySelectorAll('[tabindex]:not([tabindex=\"-1\"])').length") == 0
+    )
 
 
 def test_chart_palette_has_contrast_against_white() -> None:
@@ -224,10 +229,11 @@ def test_admin_sees_the_diff_and_shadow_agreement_and_activates_audited(
     browser_page: Any,  # noqa: F811
     tmp_path: Path,
 ) -> None:
+    from tests.conftest import PACK_ID, next_revision
+
     from proscribe.deploy.revisions import activate
     from proscribe.policy.pack import load_pack
     from proscribe.store.tables import audit_events
-    from tests.conftest import PACK_ID, next_revision
 
     db = f"sqlite:///{tmp_path / 'packs.db'}"
     engine = engine_for(db)
@@ -254,7 +260,8 @@ def test_admin_sees_the_diff_and_shadow_agreement_and_activates_audited(
         page.wait_for_url("**/ui/packs?activated=2021.11.1")
         with engine.connect() as conn:
             event = conn.execute(
-                sa.select(audit_events).where(audit_events.c.kind == "activation")
+                sa.select(audit_events)
+                .where(audit_events.c.kind == "activation")
                 .order_by(audit_events.c.seq.desc())
             ).first()
         assert event is not None and event.actor == "root" and event.revision == "2021.11.1"

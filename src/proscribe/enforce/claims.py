@@ -37,10 +37,11 @@ def claim(
     """Claim ``listing_id`` for ``reviewer`` (or renew their claim); its expiry (Unix time).
     Raises PSC-E020 when another reviewer holds an unexpired claim, PSC-E008 when decided."""
     now = time.time()
+    expires = now + seconds
     values = {
         "reviewer": reviewer,
         "claimed_at": dt.datetime.fromtimestamp(now, dt.UTC).isoformat(),
-        "expires_at": now + seconds,
+        "expires_at": expires,
     }
     with engine.connect() as conn:
         if conn.execute(sa.select(reviews.c.id).where(reviews.c.listing_id == listing_id)).first():
@@ -55,7 +56,7 @@ def claim(
     try:
         with engine.begin() as conn:
             conn.execute(review_claims.insert().values(listing_id=listing_id, **values))
-        return float(values["expires_at"])
+        return expires
     except sa.exc.IntegrityError:
         pass  # someone holds (or held) it: take it over only if expired or already ours
     with engine.begin() as conn:
@@ -69,7 +70,7 @@ def claim(
         ).rowcount
         if taken != 1:
             raise claimed_elsewhere(listing_id, holder(conn, listing_id) or "?")
-    return float(values["expires_at"])
+    return expires
 
 
 def release(engine: sa.Engine, listing_id: str, reviewer: str) -> bool:

@@ -146,9 +146,7 @@ def _query(where: QueueFilter, today: dt.date) -> sa.Select[Any]:
             listing_texts.c.title,
             listing_texts.c.description,
         )
-        query = query.where(
-            sa.or_(*(sa.func.lower(c).like(needle, escape="\\") for c in columns))
-        )
+        query = query.where(sa.or_(*(sa.func.lower(c).like(needle, escape="\\") for c in columns)))
     return query
 
 

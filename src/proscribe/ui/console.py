@@ -3,6 +3,7 @@ decisions. Wiring only: the rules live in proscribe.enforce.queue / claims / rev
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -75,10 +76,8 @@ def next_item(svc: ServiceDep, who: Poster) -> Response:
 @router.post("/listings/{listing_id:path}/claim")
 def claim_item(listing_id: str, svc: ServiceDep, who: Poster) -> Response:
     """Claim (or renew) an item; when someone else holds it the page says who."""
-    try:
+    with suppress(LedgerError):  # the listing page shows the holder, or that it was decided
         claim(svc.db, listing_id, who.principal.name)
-    except LedgerError:
-        pass  # the listing page shows the holder, or that it was decided
     return RedirectResponse(f"/ui/listings/{segment(listing_id)}", status_code=303)
 
 

@@ -6,15 +6,14 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import sqlalchemy as sa
-from fastapi import FastAPI, Form, Query, Request
+from fastapi import FastAPI, Form, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from proscribe.api.deps import Service, ServiceDep
-from proscribe.api.fields import MAX_ID, MAX_NOTE, Storable
-from proscribe.enforce import Appeals, listing_view, seller_view
-from proscribe.enforce import claims
+from proscribe.api.fields import MAX_NOTE, Storable
+from proscribe.enforce import Appeals, claims, listing_view, seller_view
 from proscribe.enforce.reviews import decide_review
 from proscribe.report.evidence import decisive, reason_once
 from proscribe.report.highlight import highlight
@@ -116,9 +115,7 @@ def appeal_decision(
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, svc: ServiceDep, who: Who) -> HTMLResponse:
     data = dashboard(svc.db, svc.today())
-    return page(
-        request, "dashboard.html", who.principal, who.csrf, data=data, charts=charts(data)
-    )
+    return page(request, "dashboard.html", who.principal, who.csrf, data=data, charts=charts(data))
 
 
 async def _sign_in(_: Request, __: Exception) -> Response:
