@@ -100,6 +100,8 @@ def test_queue_orders_by_priority_then_age_then_natural_id(store: sa.Engine) -> 
     # L4: 20+0+0+45; L5: 36; L3: 20+20; L2/L10: 20+5 (warned seller): L2 before L10.
     assert ids(items) == ["L4", "L3", "L5", "L2", "L10"] and total == 5
     assert items[0]["overdue"] and not items[1]["overdue"]
+    # Cut inside a tie: the natural order still decides which one is shown.
+    assert ids(prioritised(store, TODAY, limit=4)[0]) == ["L4", "L3", "L5", "L2"]
 
 
 def test_filters_and_search(store: sa.Engine) -> None:

@@ -33,6 +33,8 @@ from proscribe.store.tables import listing_texts, listings, review_claims, revie
 SLA_DAYS = 2
 SEVERITY, EVASION, STEP, STANDING_CAP, URGENCY, URGENCY_CAP = 40, 20, 5, 20, 30, 1.5
 _DIGITS = re.compile(r"(\d+)")
+PARTS = ("severity", "evasion", "standing", "urgency")
+_STANDING_POINTS = {s: min(STEP * i, STANDING_CAP) for i, s in enumerate(STANDINGS)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,21 +56,25 @@ def natural_key(text: str) -> list[Any]:
 
 def priority(verdict: dict[str, Any], standing: str | None, waited: int) -> dict[str, int]:
     """The points of each part, and their ``total``."""
-    step = STANDINGS.index(standing) if standing in STANDINGS else 0
-    parts = {
-        "severity": round(SEVERITY * min(max(float(verdict.get("score") or 0), 0.0), 1.0)),
-        "evasion": EVASION if verdict.get("evasion") else 0,
-        "standing": min(STEP * step, STANDING_CAP),
-        "urgency": round(URGENCY * min(max(waited, 0) / SLA_DAYS, URGENCY_CAP)),
-    }
+    parts = dict(zip(PARTS, _parts(verdict, standing, waited), strict=True))
     return {**parts, "total": sum(parts.values())}
+
+
+def _parts(verdict: dict[str, Any], standing: str | None, waited: int) -> tuple[int, ...]:
+    score = min(max(float(verdict.get("score") or 0), 0.0), 1.0)
+    return (
+        round(SEVERITY * score),
+        EVASION if verdict.get("evasion") else 0,
+        _STANDING_POINTS.get(standing or "good", 0),
+        round(URGENCY * min(max(waited, 0) / SLA_DAYS, URGENCY_CAP)),
+    )
 
 
 def prioritised(
     engine: sa.Engine, today: dt.date, where: QueueFilter | None = None, *, limit: int = 100
 ) -> tuple[list[dict[str, Any]], int]:
     """The queue's first ``limit`` items by priority, and how many match in all. Only the
-    items shown are built in full: ranking 100,000 needs their order, not their pages."""
+    items shown are built in full, and only those tied with them get a natural key."""
     where = where or QueueFilter()
     ranked = []
     with engine.connect() as conn, _paused_gc():
@@ -76,12 +82,13 @@ def prioritised(
             verdict = orjson.loads(row.verdict)
             if where.class_id and where.class_id not in verdict["classes"]:
                 continue
-            waited = (today - row.updated_on).days
-            total = priority(verdict, row.standing, waited)["total"]
-            ranked.append((-total, row.updated_on, natural_key(row.listing_id), row, verdict))
-    top = heapq.nsmallest(limit, ranked, key=lambda r: r[:3])
+            total = sum(_parts(verdict, row.standing, (today - row.updated_on).days))
+            ranked.append((-total, row.updated_on, row, verdict))
+        bound = heapq.nsmallest(limit, ((r[0], r[1]) for r in ranked))
+        near = [r for r in ranked if bound and (r[0], r[1]) <= bound[-1]]
+    near.sort(key=lambda r: (r[0], r[1], natural_key(r[2].listing_id)))
     now = time.time()
-    return [_item(r, v, today, now) for *_, r, v in top], len(ranked)
+    return [_item(r, v, today, now) for *_, r, v in near[:limit]], len(ranked)
 
 
 def backlog(engine: sa.Engine, today: dt.date) -> list[tuple[list[str], int]]:
