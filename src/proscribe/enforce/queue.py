@@ -78,17 +78,28 @@ def prioritised(
     where = where or QueueFilter()
     ranked = []
     with engine.connect() as conn, _paused_gc():
-        for row in conn.execute(_query(where, today)):
+        for row in conn.execute(_query(where, today, full=False)):
             verdict = orjson.loads(row.verdict)
             if where.class_id and where.class_id not in verdict["classes"]:
                 continue
             total = sum(_parts(verdict, row.standing, (today - row.updated_on).days))
-            ranked.append((-total, row.updated_on, row, verdict))
+            ranked.append((-total, row.updated_on, row.listing_id))
         bound = heapq.nsmallest(limit, ((r[0], r[1]) for r in ranked))
         near = [r for r in ranked if bound and (r[0], r[1]) <= bound[-1]]
-    near.sort(key=lambda r: (r[0], r[1], natural_key(r[2].listing_id)))
+        near.sort(key=lambda r: (r[0], r[1], natural_key(r[2])))
+        shown = [r[2] for r in near[:limit]]
+        rows = {
+            row.listing_id: row
+            for start in range(0, len(shown), 500)
+            for row in conn.execute(
+                _query(QueueFilter(), today).where(
+                    listings.c.listing_id.in_(shown[start : start + 500])
+                )
+            )
+        }
     now = time.time()
-    return [_item(r, v, today, now) for *_, r, v in near[:limit]], len(ranked)
+    items = [_item(rows[i], orjson.loads(rows[i].verdict), today, now) for i in shown]
+    return items, len(ranked)
 
 
 def backlog(engine: sa.Engine, today: dt.date) -> list[tuple[list[str], int]]:
@@ -96,7 +107,7 @@ def backlog(engine: sa.Engine, today: dt.date) -> list[tuple[list[str], int]]:
     with engine.connect() as conn, _paused_gc():
         return [
             (orjson.loads(row.verdict)["classes"], (today - row.updated_on).days)
-            for row in conn.execute(_query(QueueFilter(), today))
+            for row in conn.execute(_query(QueueFilter(), today, full=False))
         ]
 
 
@@ -114,23 +125,37 @@ def _paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _query(where: QueueFilter, today: dt.date) -> sa.Select[Any]:
+def _query(where: QueueFilter, today: dt.date, *, full: bool = True) -> sa.Select[Any]:
+    """The waiting items matching ``where``; ``full=False``: only what ranking needs (the
+    text joined only when a filter reads it)."""
     decided = sa.select(reviews.c.listing_id)
-    query = (
-        sa.select(
-            listings.c.listing_id,
+    columns: list[Any] = [
+        listings.c.listing_id,
+        listings.c.verdict,
+        listings.c.updated_on,
+        sellers.c.standing,
+    ]
+    texts = full or bool(where.lang or where.search)
+    if full:
+        columns += [
             listings.c.seller_id,
-            listings.c.verdict,
-            listings.c.updated_on,
             listing_texts.c.title,
             listing_texts.c.lang,
-            sellers.c.standing,
             review_claims.c.reviewer.label("claimed_by"),
             review_claims.c.expires_at,
+        ]
+    joined = listings.outerjoin(sellers, sellers.c.seller_id == listings.c.seller_id)
+    if texts:
+        joined = joined.outerjoin(
+            listing_texts, listing_texts.c.listing_id == listings.c.listing_id
         )
-        .outerjoin(listing_texts, listing_texts.c.listing_id == listings.c.listing_id)
-        .outerjoin(sellers, sellers.c.seller_id == listings.c.seller_id)
-        .outerjoin(review_claims, review_claims.c.listing_id == listings.c.listing_id)
+    if full:
+        joined = joined.outerjoin(
+            review_claims, review_claims.c.listing_id == listings.c.listing_id
+        )
+    query = (
+        sa.select(*columns)
+        .select_from(joined)
         .where(
             listings.c.last_decision == "review",
             listings.c.status == "live",
