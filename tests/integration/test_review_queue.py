@@ -165,3 +165,20 @@ def test_claim_expires_is_released_and_blocks_another_reviewers_decision(
     [alice] = figures["reviewers"]
     assert alice["name"] == "alice" and alice["decided"] == 1 and alice["median"].endswith(" s")
     assert figures["queues"][0]["name"] == "all classes"
+
+
+def test_migration_0010_goes_down_and_up(store: sa.Engine) -> None:
+    from alembic import command
+
+    from proscribe.store.db import _config, current_revision
+
+    fill(store, [("L1", "s", 0.5, ["c"], False, 0, "t")])
+    claim(store, "L1", "alice")
+    with store.begin() as conn:
+        command.downgrade(_config(conn), "0009")
+        assert not sa.inspect(conn).has_table("review_claims")
+        assert "claimed_at" not in {c["name"] for c in sa.inspect(conn).get_columns("reviews")}
+    upgrade(store)
+    with store.connect() as conn:
+        assert current_revision(conn) == "0010"
+        assert sa.inspect(conn).has_table("review_claims")
