@@ -172,13 +172,13 @@ def _query(where: QueueFilter, today: dt.date, *, full: bool = True) -> sa.Selec
         query = query.where(listings.c.updated_on <= today - dt.timedelta(days=where.min_age))
     if where.search:
         needle = f"%{_like(where.search.lower())}%"
-        columns = (
+        searched = (
             listings.c.listing_id,
             listings.c.seller_id,
             listing_texts.c.title,
             listing_texts.c.description,
         )
-        query = query.where(sa.or_(*(sa.func.lower(c).like(needle, escape="\\") for c in columns)))
+        query = query.where(sa.or_(*(sa.func.lower(c).like(needle, escape="\\") for c in searched)))
     return query
 
 
