@@ -350,3 +350,16 @@ def test_review_queue_filters_by_age(server: Server) -> None:
     old = reviewer.get("/v1/reviews", params={"min_age_days": 365}).json()["items"]
     assert "age-1" in [i["listing_id"] for i in old]  # decided 2021-10-20: years ago
     assert reviewer.get("/v1/reviews", params={"min_age_days": 3650}).json()["items"] == []
+
+
+def test_an_item_claimed_in_the_console_is_refused_to_another_reviewer(server: Server) -> None:
+    from proscribe.enforce.claims import claim, release
+
+    integrator, reviewer = server.client("integrator"), server.client("reviewer")
+    body = {"id": "c1", "title": "Bitcoin For Beginners", "seller_id": "y", "as_of": AS_OF}
+    assert integrator.post("/v1/listings", json=body).json()["verdict"]["decision"] == "review"
+    claim(engine_for(server.db), "c1", "alice")
+    decision = {"decision": "allow", "note": "fine"}
+    _problem(reviewer.post("/v1/reviews/c1/decision", json=decision), 409, "PSC-E020")
+    release(engine_for(server.db), "c1", "alice")
+    assert reviewer.post("/v1/reviews/c1/decision", json=decision).status_code == 200

@@ -79,7 +79,10 @@ def test_reviewer_blocks_from_the_queue_and_the_seller_is_struck(
         page.wait_for_url("**/ui/queue")
         assert page.locator("#queue tr[data-href]").count() == 2
         page.screenshot(path=str(SHOTS / "queue.png"))
-        page.keyboard.press("n")  # keyboard: open the first item
+        # Priority order: the GPU bundle (the stronger case) comes first.
+        assert page.locator("#queue tr[data-href]").first.get_attribute("data-id") == "ui-1"
+        page.keyboard.press("j")  # keyboard: move to the second item and open it
+        page.keyboard.press("Enter")
         page.wait_for_url("**/ui/listings/ui-0")
         assert page.locator("#title mark").first.inner_text() == "Bitcoin"
         assert page.locator("#title").inner_text().endswith("<script>alert(1)</script>")  # escaped

@@ -13,7 +13,7 @@ from proscribe.api.fields import REFUSED_TEXT, TOO_LONG
 from proscribe.errors import ProscribeError
 
 NOT_FOUND = {"PSC-E001", "PSC-E003", "PSC-E005", "PSC-E007", "PSC-P008"}
-CONFLICT = {"PSC-E002", "PSC-E004", "PSC-E006", "PSC-E008"}
+CONFLICT = {"PSC-E002", "PSC-E004", "PSC-E006", "PSC-E008", "PSC-E020"}
 UNPROCESSABLE = {TOO_LONG, REFUSED_TEXT, "PSC-U026"}
 #: The most specific code wins when one request has several kinds of invalid field.
 BY_ERROR_TYPE = {

@@ -8,6 +8,7 @@ as labelled listings for ``proscribe train``.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,9 +18,10 @@ import sqlalchemy as sa
 from proscribe.audit import AuditEvent
 from proscribe.enforce.actions import Action, Changes
 from proscribe.enforce.appeals import unknown_listing
+from proscribe.enforce.claims import claimed_elsewhere
 from proscribe.enforce.ledger import Ledger
 from proscribe.errors import Diagnostic, LedgerError
-from proscribe.store.tables import listing_texts, listings, reviews
+from proscribe.store.tables import listing_texts, listings, review_claims, reviews
 
 
 def review_queue(
@@ -101,6 +103,7 @@ def decide_review(
                     "a listing is reviewed once; appeals reopen it",
                 )
             )
+        claimed_at = _take_claim(conn, listing_id, reviewer)
         verdict = orjson.loads(row.verdict)
         conn.execute(
             reviews.insert().values(
@@ -110,6 +113,7 @@ def decide_review(
                 note=note,
                 reviewer=reviewer,
                 decided_at=dt.datetime.now(dt.UTC).isoformat(),
+                claimed_at=claimed_at,
             )
         )
         changes = Changes()
@@ -128,6 +132,20 @@ def decide_review(
         if decision == "block":
             changes.extend(ledger.apply(conn, [_blocked(ledger, verdict, reviewer, note, as_of)]))
     return changes
+
+
+def _take_claim(conn: sa.Connection, listing_id: str, reviewer: str) -> str | None:
+    """Refuse a listing another reviewer holds (PSC-E020); drop the claim; when it was
+    claimed by this reviewer (for handling times), else None."""
+    row = conn.execute(
+        sa.select(review_claims).where(review_claims.c.listing_id == listing_id)
+    ).first()
+    if row is None:
+        return None
+    if row.reviewer != reviewer and row.expires_at > time.time():
+        raise claimed_elsewhere(listing_id, row.reviewer)
+    conn.execute(review_claims.delete().where(review_claims.c.listing_id == listing_id))
+    return str(row.claimed_at) if row.reviewer == reviewer else None
 
 
 def _blocked(

@@ -8,6 +8,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from proscribe.report.charts import stacked_bars
+from proscribe.report.evidence import decisive, reason_once
 from proscribe.report.highlight import highlight
 from proscribe.scan import Summary
 
@@ -63,6 +64,7 @@ def _examples(summary: Summary) -> list[dict[str, Any]]:
     for (cls, decision), items in sorted(summary.examples.items()):
         for item in items:
             record, listing = item["record"], item["listing"]
+            evidence = decisive(record["evidence"])
             shown.append(
                 {
                     "class": cls,
@@ -70,11 +72,9 @@ def _examples(summary: Summary) -> list[dict[str, Any]]:
                     "id": listing["id"],
                     "category": listing.get("category"),
                     "seller": listing.get("seller_id"),
-                    "title": highlight(listing["title"], record["evidence"], "title"),
-                    "description": highlight(
-                        listing.get("description"), record["evidence"], "description"
-                    ),
-                    "reason": record["reason"],
+                    "title": highlight(listing["title"], evidence, "title"),
+                    "description": highlight(listing.get("description"), evidence, "description"),
+                    "reason": reason_once(record["reason"], record["evasion"]),
                     "evasion": record["evasion"],
                 }
             )

@@ -183,6 +183,7 @@ reviews = sa.Table(
     sa.Column("note", sa.Text, nullable=False),
     sa.Column("reviewer", sa.Text, nullable=False),
     sa.Column("decided_at", sa.String(40), nullable=False),
+    sa.Column("claimed_at", sa.String(40)),  # when the reviewer claimed it (0010), for SLA
     sa.Index("ix_reviews_listing", "listing_id"),
 )
 
@@ -304,4 +305,16 @@ ui_sessions = sa.Table(  # review-UI sign-ins: the cookie holds an opaque id, st
     sa.Column("created_at", sa.Float, nullable=False),  # Unix time
     sa.Column("expires_at", sa.Float, nullable=False),
     sa.Index("ix_ui_sessions_expires", "expires_at"),
+)
+
+# --- the review queue's claims (migration 0010) ----------------------------------------------
+
+review_claims = sa.Table(  # one reviewer works a listing at a time, until the claim expires
+    "review_claims",
+    metadata,
+    sa.Column("listing_id", sa.Text, primary_key=True),
+    sa.Column("reviewer", sa.Text, nullable=False),
+    sa.Column("claimed_at", sa.String(40), nullable=False),  # ISO 8601 UTC
+    sa.Column("expires_at", sa.Float, nullable=False),  # Unix time
+    sa.Index("ix_review_claims_reviewer", "reviewer"),
 )

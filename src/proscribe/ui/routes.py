@@ -7,62 +7,36 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import sqlalchemy as sa
-from fastapi import FastAPI, Form, Query, Request
+from fastapi import FastAPI, Form, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from proscribe.api.deps import Service, ServiceDep
-from proscribe.api.fields import MAX_ID, MAX_NOTE, Storable
+from proscribe.api.fields import MAX_NOTE, Storable
 from proscribe.deploy.resolve import appeal_pack, seller_pack
-from proscribe.enforce import Appeals, listing_view, seller_view
-from proscribe.enforce.reviews import decide_review, review_queue
-from proscribe.report.charts import stacked_bars
+from proscribe.enforce import Appeals, claims, listing_view, seller_view
+from proscribe.enforce.reviews import decide_review
+from proscribe.report.evidence import decisive, reason_once
 from proscribe.report.highlight import highlight
 from proscribe.store.tables import listing_texts
-from proscribe.ui import auth
+from proscribe.ui import auth, console, packs  # noqa: F401  (their routes)
 from proscribe.ui.auth import Poster, SignIn, Who
 from proscribe.ui.render import page, segment
 from proscribe.ui.security import SecurityHeaders
-from proscribe.ui.views import appeal_list, dashboard
+from proscribe.ui.views import appeal_list, charts, dashboard
 
 router = auth.router
 NoteForm = Annotated[str, Form(min_length=1, max_length=MAX_NOTE), Storable]
-Filter = Annotated[str | None, Query(max_length=MAX_ID)]
-
-
-@router.get("/queue", response_class=HTMLResponse)
-def queue(
-    request: Request,
-    svc: ServiceDep,
-    who: Who,
-    cls: Filter = None,
-    lang: Filter = None,
-    seller: Filter = None,
-) -> HTMLResponse:
-    items = review_queue(svc.db, class_id=cls or None, lang=lang or None, seller=seller or None)
-    return page(
-        request,
-        "queue.html",
-        who.principal,
-        who.csrf,
-        items=items,
-        cls=cls,
-        lang=lang,
-        seller=seller,
-        classes=svc.pack.class_ids,
-    )
 
 
 @router.get("/listings/{listing_id:path}", response_class=HTMLResponse)
 def listing(request: Request, listing_id: str, svc: ServiceDep, who: Who) -> HTMLResponse:
     view = listing_view(svc.db, listing_id)
     text = _text(svc, listing_id)
-    evidence = view["verdict"]["evidence"]
-    # The next item: the two oldest suffice (one of them may be this listing).
-    following = [
-        i["listing_id"] for i in review_queue(svc.db, limit=2) if i["listing_id"] != listing_id
-    ]
+    evidence = decisive(view["verdict"]["evidence"])
+    with svc.db.connect() as conn:
+        holder = claims.holder(conn, listing_id)
     return page(
         request,
         "listing.html",
@@ -70,10 +44,12 @@ def listing(request: Request, listing_id: str, svc: ServiceDep, who: Who) -> HTM
         who.csrf,
         view=view,
         verdict=view["verdict"],
+        evidence=evidence,
+        reason=reason_once(view["verdict"]["reason"], view["verdict"]["evasion"]),
+        holder=holder,
         title=highlight(text.get("title"), evidence, "title") if text else None,
         description=highlight(text.get("description"), evidence, "description") if text else None,
         category=text.get("category") if text else None,
-        next_id=following[0] if following else None,
         reviewed=any(e["kind"] == "review" for e in view["history"]),
     )
 
@@ -103,8 +79,8 @@ def decide(
         reviewer=name,
         as_of=svc.today(),
     )
-    following = review_queue(svc.db, limit=1)
-    target = f"/ui/listings/{segment(following[0]['listing_id'])}" if following else "/ui/queue"
+    following = claims.claim_next(svc.db, name, svc.today())
+    target = f"/ui/listings/{segment(following['listing_id'])}" if following else "/ui/queue"
     return RedirectResponse(target, status_code=303)
 
 
@@ -145,26 +121,7 @@ def appeal_decision(
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, svc: ServiceDep, who: Who) -> HTMLResponse:
     data = dashboard(svc.db, svc.today())
-    days = sorted({d for d, _ in data["per_day"]})[-14:]
-    classes = sorted({c for _, c in data["per_day"]})
-    charts = {
-        "per_day": stacked_bars(
-            "Flagged listings per day and class",
-            days,
-            {c: [data["per_day"][(d, c)] for d in days] for c in classes},
-        ),
-        "sellers": stacked_bars(
-            "Top sellers by active strikes",
-            [s for s, _ in data["top_sellers"]],
-            {"strikes": [n for _, n in data["top_sellers"]]},
-        ),
-        "ages": stacked_bars(
-            "Review backlog by age (days)",
-            [str(a) for a in sorted(data["ages"])],
-            {"listings": [data["ages"][a] for a in sorted(data["ages"])]},
-        ),
-    }
-    return page(request, "dashboard.html", who.principal, who.csrf, data=data, charts=charts)
+    return page(request, "dashboard.html", who.principal, who.csrf, data=data, charts=charts(data))
 
 
 async def _sign_in(_: Request, __: Exception) -> Response:

@@ -9,11 +9,13 @@ from typing import Any
 import orjson
 import sqlalchemy as sa
 
-from proscribe.enforce.reviews import review_queue
+from proscribe.enforce.sla import sla_figures
+from proscribe.report.charts import stacked_bars
 from proscribe.store.tables import appeals, listings, strikes
 
 
 def dashboard(engine: sa.Engine, today: dt.date) -> dict[str, Any]:
+    """Flagged listings per day and class, sellers by strikes, the backlog and SLA figures."""
     per_day: Counter[tuple[str, str]] = Counter()
     with engine.connect() as conn:
         for row in conn.execute(sa.select(listings.c.updated_on, listings.c.verdict)):
@@ -23,17 +25,41 @@ def dashboard(engine: sa.Engine, today: dt.date) -> dict[str, Any]:
             sa.select(strikes.c.seller_id, sa.func.count().label("n"))
             .where(strikes.c.revoked_on.is_(None))
             .group_by(strikes.c.seller_id)
-            .order_by(sa.desc("n"))
+            .order_by(sa.desc("n"), strikes.c.seller_id)
             .limit(10)
         ).all()
-    backlog = review_queue(engine, limit=10_000)
-    ages = [(today - dt.date.fromisoformat(item["since"])).days for item in backlog]
+    sla = sla_figures(engine, today)
     return {
         "per_day": per_day,
         "top_sellers": [(r.seller_id, int(r.n)) for r in top],
-        "backlog": len(backlog),
-        "oldest_days": max(ages, default=0),
-        "ages": Counter(min(a, 30) for a in ages),
+        "backlog": sla["waiting"],
+        "oldest_days": sla["oldest"],
+        "ages": sla["ages"],
+        "sla": sla,
+    }
+
+
+def charts(data: dict[str, Any]) -> dict[str, str]:
+    """The dashboard's charts as SVG: one colour per class, integer axes."""
+    days = sorted({d for d, _ in data["per_day"]})[-14:]
+    classes = sorted({c for _, c in data["per_day"]})
+    ages = sorted(data["ages"])
+    return {
+        "per_day": stacked_bars(
+            "Listings per day and class (last 14 days)",
+            days,
+            {c: [data["per_day"][(d, c)] for d in days] for c in classes},
+        ),
+        "sellers": stacked_bars(
+            "Top sellers by active strikes",
+            [s for s, _ in data["top_sellers"]],
+            {"active strikes": [n for _, n in data["top_sellers"]]},
+        ),
+        "ages": stacked_bars(
+            "Review backlog by days waiting (30 = 30 or more)",
+            [f"{a} day{'s' if a != 1 else ''}" for a in ages],
+            {"waiting": [data["ages"][a] for a in ages]},
+        ),
     }
 
 
