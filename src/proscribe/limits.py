@@ -21,6 +21,9 @@ MAX_TITLE = 10_000
 MAX_DESCRIPTION = 1_000_000
 #: Longest short text field (category, seller id, currency, country, listed_at).
 MAX_SHORT = 1_000
+#: Longest request body the HTTP API reads, declared or chunked (413 past it): room for one
+#: listing at every field limit even in JSON's six-byte ``\uXXXX`` escapes.
+MAX_BODY = 8 * 1024 * 1024
 #: Longest line of a CSV or JSON Lines catalogue, in bytes: a cell that runs past it (an
 #: unbalanced quote) is rejected with its row, and reading resumes at the next line.
 MAX_LINE_BYTES = 4 * 1024 * 1024

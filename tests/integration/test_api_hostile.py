@@ -27,6 +27,7 @@ from proscribe.api.app import create_app
 from proscribe.api.fields import MAX_CATEGORY, MAX_DESCRIPTION, MAX_TITLE
 from proscribe.api.guard import FREE_FAILURES
 from proscribe.enforce.keys import create_key
+from proscribe.limits import MAX_BODY
 from proscribe.store import engine_for, upgrade
 from proscribe.store.tables import listings
 from proscribe.ui import auth as ui_auth
@@ -174,7 +175,7 @@ def test_problem_responses_keep_their_headers(server: Server) -> None:
 def test_a_chunked_body_over_the_limit_is_413(server: Server) -> None:
     def chunks() -> Iterator[bytes]:
         yield b'{"id": "chunked", "title": "'
-        for _ in range(40):
+        for _ in range(MAX_BODY // 65_536 + 1):
             yield b"a" * 65_536
         yield b'"}'
 

@@ -1,9 +1,8 @@
 """Field-size limits and text checks for everything a caller sends the service.
 
-One place for the API's limits. The catalogue reader has its own (``MAX_TITLE`` 10,000 and
-``MAX_DESCRIPTION`` 1,000,000 characters in ``proscribe/catalogue/reader.py``); the library
-side is moving them to ``proscribe/limits.py`` — when it lands, these should come from there.
-The API's are tighter: a request is decided while a client waits.
+The listing limits are ``proscribe.limits``' — the same numbers as the catalogue reader and the
+library, so a listing one edge accepts, every edge accepts. Only the API's own fields (notes,
+action names, stamps) have their limits here.
 """
 
 from __future__ import annotations
@@ -14,10 +13,12 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
-MAX_ID = 200  # listing, seller ids
-MAX_TITLE = 2_000
-MAX_DESCRIPTION = 100_000
-MAX_CATEGORY = 1_000
+from proscribe.limits import MAX_DESCRIPTION as MAX_DESCRIPTION
+from proscribe.limits import MAX_ID as MAX_ID
+from proscribe.limits import MAX_SHORT
+from proscribe.limits import MAX_TITLE as MAX_TITLE
+
+MAX_CATEGORY = MAX_SHORT
 MAX_NOTE = 4_000  # review and appeal notes, appeal reasons
 
 #: Characters no store keeps: NUL (PostgreSQL's text refuses it) and lone surrogates

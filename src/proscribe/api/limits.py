@@ -14,9 +14,8 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from proscribe.api.fields import REFUSED_TEXT, refused_at
+from proscribe.limits import MAX_BODY
 from proscribe.store.tables import rate_buckets
-
-MAX_BODY = 2 * 1024 * 1024
 
 
 async def send_problem(send: Any, status: int, body: dict[str, Any]) -> None:

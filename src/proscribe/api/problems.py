@@ -129,6 +129,6 @@ def headers_hint(status: int) -> str | None:
     return {
         401: "send Authorization: Bearer <key> (proscribe keys create)",
         403: "this key's role may not call this endpoint",
-        413: "send at most 1,000 listings and 2 MB per request",
+        413: "send at most 1,000 listings and 8 MiB per request",
         429: "slow down: this key's rate limit is exceeded",
     }.get(status)
