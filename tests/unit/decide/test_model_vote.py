@@ -51,7 +51,7 @@ def test_a_vote_never_weakens_the_rules(pack: PolicyPack) -> None:
 
 
 def test_no_term_but_a_confident_model_flags_the_listing(decide: Callable[..., Verdict]) -> None:
-    verdict = decide("Silent SHA-256 box 120TH, daily BTC payouts")
+    verdict = decide("Silent hashing box 120TH, daily BTC payouts")  # no algorithm: no shape
     assert verdict.decision != "allow" and verdict.classes == ("mining-hardware",)
     assert [f.kind for f in verdict.evidence] == ["model"]  # no term, no pattern: the model
     model = verdict.evidence[0]
