@@ -94,9 +94,11 @@ def deobfuscate(base: NormalizedText) -> DeobfuscatedText | None:
 
 def _is_leet(token: str) -> bool:
     """Two letters or more, and a symbol or a digit standing in for a letter."""
-    if sum(c.isalpha() for c in token) < 2:
+    if token.isalpha():  # the common case, in C: a plain word has nothing standing in
         return False
-    return any(c in _LEET_SYMBOLS for c in token) or _DIGIT_FOR_LETTER.search(token) is not None
+    if _LEET_SYMBOLS.isdisjoint(token) and _DIGIT_FOR_LETTER.search(token) is None:
+        return False
+    return sum(c.isalpha() for c in token) >= 2
 
 
 def _kept_indices(text: str, joins: list[tuple[int, int]]) -> list[int]:
