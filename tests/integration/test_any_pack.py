@@ -197,7 +197,7 @@ def test_a_pack_the_store_never_kept_is_a_clear_error(cli: Cli, tmp_path: Path) 
     enforce = ("enforce", str(catalogue), "--pack", str(pack), "--as-of", DAY)
     _ok(cli(*enforce, "--jurisdiction", "GB", "--workers", "1", *db), 1)  # a folder, not activated
     shown = cli("seller", "show", "s1", "--as-of", DAY, *db)
-    assert shown.returncode == 2 and "PSC-P043" in shown.stderr
+    assert shown.returncode == 2 and "PSC-P046" in shown.stderr
     assert "was never activated in this store" in shown.stderr
     assert "proscribe pack activate" in shown.stderr
     given = _json(cli, "seller", "show", "s1", "--as-of", DAY, "--pack", str(pack), *db)

@@ -32,7 +32,7 @@ def never_activated(pack_id: str, revision: str | None) -> PackError:
     what = f"revision {revision} of pack '{pack_id}'" if revision else f"pack '{pack_id}'"
     return PackError(
         Diagnostic(
-            "PSC-P043",
+            "PSC-P046",
             f"{what} was never activated in this store, so its files were not kept",
             None,
             "activate the pack's folder first (proscribe pack activate FOLDER --note … "

@@ -29,7 +29,7 @@ def test_a_revision_never_activated_is_a_coded_error_unless_in_hand(
     pack = load_pack(write_doc_pack(tmp_path / "p"))
     with pytest.raises(PackError) as caught:
         stored_pack(db, PACK_ID, pack.revision)
-    assert caught.value.code == "PSC-P043" and "pack activate" in str(caught.value)
+    assert caught.value.code == "PSC-P046" and "pack activate" in str(caught.value)
     assert stored_pack(db, PACK_ID, pack.revision, [pack]) is pack
     bundled = stored_pack(db, "cn-crypto-mining-2021", "2021.10.1")
     assert bundled.id == "cn-crypto-mining-2021"
