@@ -142,7 +142,7 @@ def _targets(verdict: Verdict, case: Case) -> list[str]:
         }
         found = {t for t in found if t in case.title}
         if found:
-            return sorted(found, key=len, reverse=True)
+            return sorted(found, key=lambda t: (-len(t), t))  # no set order: seeded runs agree
     return _WORDS.findall(case.title)
 
 

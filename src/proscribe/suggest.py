@@ -218,7 +218,7 @@ def _candidates(
     ]
     # First the phrases that also occur in listings the pack lets through (the ones to look
     # at), then by how many blocked listings carry them, weighted by the blocked share.
-    return sorted(found, key=lambda c: (c.total > c.blocked, c.blocked * c.share), reverse=True)
+    return sorted(found, key=lambda c: (c.total == c.blocked, -c.blocked * c.share, c.phrase))
 
 
 def _covered(phrase: str, known: set[str]) -> bool:

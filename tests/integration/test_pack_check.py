@@ -9,6 +9,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from tests.conftest import edit_text
 from tests.docpack import write_doc_pack
 
@@ -136,3 +137,15 @@ def test_mutate_reports_per_trick_and_holds_the_packs_bar(cli: Cli, tmp_path: Pa
         assert strict.returncode == 1 and "BELOW min_recall 100%" in strict.stdout
     else:
         assert strict.returncode == 0
+
+
+def test_mutate_is_the_same_whatever_the_hash_seed(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runs = []
+    for seed in ("1", "2"):
+        monkeypatch.setenv("PYTHONHASHSEED", seed)  # set order must not steer the variants
+        done = cli("test", "cn-crypto-mining-2021", "--mutate", "--json")
+        assert done.returncode == 0, done.stderr
+        runs.append(done.stdout.splitlines()[0])
+    assert runs[0] == runs[1]
