@@ -5,8 +5,9 @@ HTTP API — so that a listing accepted by one is accepted by all, and the work 
 listing is bounded whatever a seller writes:
 
 * a catalogue row or API request over a field limit is rejected (``PSC-C010``, 422);
-* a library caller who hands the engine a longer title or description gets a verdict on the
-  first ``MAX_TITLE`` / ``MAX_DESCRIPTION`` characters, with the note ``PSC-B001``;
+* the engine reads the first ``MAX_TITLE`` characters of a title and ``MAX_READ`` of a
+  description; past them it decides on what it read, with the note ``PSC-B001``, and never
+  allows what it did not read: such a listing goes to review at least;
 * each flagged class keeps its ``MAX_EVIDENCE`` strongest spans; the verdict record counts
   the rest under ``evidence_omitted``.
 """
@@ -19,6 +20,10 @@ MAX_ID = 256
 MAX_TITLE = 10_000
 #: Longest description, in characters.
 MAX_DESCRIPTION = 1_000_000
+#: How much of a description the engine reads: past it, a listing is decided on its first
+#: ``MAX_READ`` characters (note ``PSC-B001``) and, if nothing there is prohibited, sent to
+#: review rather than allowed — a person reads what the engine did not.
+MAX_READ = 100_000
 #: Longest short text field (category, seller id, currency, country, listed_at).
 MAX_SHORT = 1_000
 #: Longest request body the HTTP API reads, declared or chunked (413 past it): room for one
@@ -37,7 +42,7 @@ MAX_CSV_ROW_LINES = 200
 #: top); the rest are only counted.
 MAX_EVIDENCE = 32
 
-#: The text fields the engine reads, with their limits.
-TEXT_LIMITS = {"title": MAX_TITLE, "description": MAX_DESCRIPTION}
+#: The text fields the engine reads, with how much of each it reads.
+TEXT_LIMITS = {"title": MAX_TITLE, "description": MAX_READ}
 #: Every optional short field, with its limit.
 SHORT_FIELDS = ("category", "seller_id", "currency", "country", "listed_at")

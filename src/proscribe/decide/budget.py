@@ -1,8 +1,10 @@
 """The per-listing budget in the engine: what it reads of a listing, and the notes it adds.
 
-A title or description longer than its limit (``proscribe.limits``) is decided on its first
-``MAX_TITLE`` / ``MAX_DESCRIPTION`` characters (note ``PSC-B001``); an expression matching more
-than ``MAX_MATCHES`` times in one field is weighed on its first matches (note ``PSC-B002``).
+A title or description longer than what the engine reads (``proscribe.limits``) is decided on
+its first ``MAX_TITLE`` / ``MAX_READ`` characters (note ``PSC-B001``) and, when nothing in them
+is prohibited, sent to review (``unread_review``): the engine never allows text it did not read.
+An expression matching more than ``MAX_MATCHES`` times in one field is weighed on its first
+matches (note ``PSC-B002``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
+from proscribe.decide.verdict import Verdict
 from proscribe.detect import Document, Finding
 from proscribe.limits import MAX_MATCHES, TEXT_LIMITS
 
@@ -44,4 +47,19 @@ def match_notes(findings: list[Finding]) -> tuple[str, ...]:
         f"PSC-B002 {field}: {', '.join(sorted(rules))} matched {MAX_MATCHES} times or more; "
         f"the first {MAX_MATCHES} matches of each were weighed (the per-listing budget)"
         for field, rules in sorted(full.items())
+    )
+
+
+def unread_review(verdict: Verdict, live: bool) -> Verdict:
+    """An allowed verdict on a cut listing becomes a review, where the pack is in force: a
+    seller cannot hide a term past the budget behind harmless filler."""
+    if verdict.decision != "allow" or not live or verdict.notes:
+        return verdict
+    return replace(
+        verdict,
+        decision="review",
+        reason=(
+            "Review: nothing prohibited in the part the engine reads, but the listing is "
+            "longer than the per-listing budget (PSC-B001): a person reads the rest."
+        ),
     )

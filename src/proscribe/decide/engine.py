@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
 
-from proscribe.decide.budget import match_notes, within_budget
+from proscribe.decide.budget import match_notes, unread_review, within_budget
 from proscribe.decide.context import ContextRules
 from proscribe.decide.evasion import evasion_signals
 from proscribe.decide.explain import reason_for
@@ -115,6 +115,9 @@ class Engine:
         verdict = self._verdict(doc.listing, scores, as_of, where.upper() if where else None)
         if self.relist is not None and len(self.relist) and self._in_force(verdict):
             verdict = with_relisted(verdict, doc.listing, self.relist, self.pack.class_ids)
+        if cut:
+            live = verdict.phase in ("grace", "enforced") and self.pack.applies_in(where)
+            verdict = unread_review(verdict, live)
         return replace(verdict, notes=verdict.notes + budget) if budget else verdict
 
     def _in_force(self, verdict: Verdict) -> bool:
