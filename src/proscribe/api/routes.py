@@ -20,6 +20,7 @@ from proscribe.api.models import (
     ReviewDecisionIn,
 )
 from proscribe.audit import AuditLog
+from proscribe.audit.replay import replay
 from proscribe.deploy.resolve import appeal_pack, seller_pack
 from proscribe.enforce import Appeals, listing_view, seller_view
 from proscribe.enforce.keys import Principal
@@ -215,13 +216,16 @@ def _pack_summary(svc: ServiceDep) -> dict[str, Any]:
 
 @router.get("/audit/verify", tags=["audit"])
 def audit_verify(svc: ServiceDep, _: Admin) -> dict[str, Any]:
+    """The hash chain, then the ledger's tables replayed against the log (`audit verify`)."""
     result = AuditLog().verify(svc.db)
+    ledger = replay(svc.db) if result.ok else None
     return {
-        "ok": result.ok,
+        "ok": result.ok and ledger is None,
         "events": result.events,
         "head": result.head,
         "broken_at": result.broken_at,
         "problem": result.problem,
+        "ledger_problem": ledger,
     }
 
 
