@@ -5,20 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from proscribe.decide.budget import match_notes, within_budget
 from proscribe.decide.context import ContextRules
 from proscribe.decide.evasion import evasion_signals
 from proscribe.decide.explain import reason_for
 from proscribe.decide.model import ModelVoter
-from proscribe.decide.relisted import with_relisted
 from proscribe.decide.scoring import ClassScore, ModelVote, score_class
 from proscribe.decide.verdict import DECISIONS, Adjustment, ClassResult, Verdict, stronger
 from proscribe.detect import Document, Finding, Recognizer, build_recognizers
-from proscribe.detect.relisted import RelistIndex
 from proscribe.policy import PolicyPack
 from proscribe.policy.overrides import LIFTED
 from proscribe.types import Listing
+
+if TYPE_CHECKING:  # datasketch (and SciPy under it) loads only where a relist index is built
+    from proscribe.detect.relisted import RelistIndex
 
 #: The smallest class probability that makes a listing worth matching against removed ones.
 RELIST_GATE = 0.05
@@ -114,6 +116,8 @@ class Engine:
         ]
         verdict = self._verdict(doc.listing, scores, as_of, where.upper() if where else None)
         if self.relist is not None and len(self.relist) and self._in_force(verdict):
+            from proscribe.decide.relisted import with_relisted
+
             verdict = with_relisted(verdict, doc.listing, self.relist, self.pack.class_ids)
         return replace(verdict, notes=verdict.notes + budget) if budget else verdict
 
