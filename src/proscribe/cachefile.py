@@ -50,6 +50,11 @@ def cached(name: str, key: str, build: Callable[[], Any], kind: type) -> Any:
     return value
 
 
+def save(name: str, key: str, value: Any) -> None:
+    """Store ``value`` under ``name``/``key`` (a table that grew since it was read)."""
+    store(cache_dir() / f"{name}-{key}.marshal", marshal.dumps(value))
+
+
 def store(path: Path, blob: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
