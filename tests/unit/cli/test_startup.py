@@ -36,3 +36,18 @@ def test_each_listed_summary_is_the_commands_own_help(name: str, summary: str) -
     command = load(name)
     assert isinstance(command, click.Command) and command.name == name
     assert (command.help or "").split("\n\n")[0].strip() == summary
+
+
+def test_explain_loads_no_database_layer_and_no_pypinyin_once_cached() -> None:
+    """`explain` needs the pack and the engine: no SQLAlchemy, and, once the disk cache holds
+    the pack's pinyin spellings (the first run fills it), no pypinyin either."""
+    probe = (
+        "import sys; sys.argv = ['proscribe', 'explain', 'Antminer S19 95TH']\n"
+        "from proscribe.cli.app import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('sqlalchemy', 'alembic', 'pypinyin', 'sklearn', 'scipy')"
+        " if m in sys.modules), file=sys.stderr)"
+    )
+    for _ in range(2):
+        out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert out.stderr.strip().splitlines()[-1] == "[]", out.stderr
