@@ -10,7 +10,12 @@ and Chinese listings, then measures, in one run:
 * the naive scanner: one Python ``re`` alternation of the pack's words and patterns, after
   NFKC and case folding, on one core. It is slow, so it runs on the first ``--naive-rows``
   rows and its rate is reported per listing;
-* peak memory of the scan at a quarter of the rows and at all of them (flat = streaming).
+* peak memory of the scan at a quarter of the rows and at all of them (flat = streaming);
+* on real rows (the first ``--real-rows`` of ``../shared/data/dev/ALL.jsonl`` when present,
+  generated rows otherwise), the script a platform engineer writes in an afternoon — NFKC +
+  casefold + one ``re`` alternation of the pack's plain words, one process, JSON Lines in and
+  out — against ``proscribe scan --workers 1``, ``scan`` on all cores and ``decide_batch``, each
+  best of ``--repeat``, with the ratios. ``--real-only`` runs this part alone.
 """
 
 from __future__ import annotations
@@ -21,8 +26,10 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 import unicodedata
+from collections.abc import Callable
 from itertools import islice
 from pathlib import Path
 
@@ -33,6 +40,8 @@ from proscribe.detect.relisted import RelistIndex, Removed, signature
 from proscribe.synth.catalogue import write
 
 OUT = Path(__file__).resolve().parent / "out"
+DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "dev" / "ALL.jsonl"
+KEPT = ("id", "title", "description", "category", "price", "currency", "seller_id")
 AS_OF = dt.date(2021, 10, 20)
 
 
@@ -124,12 +133,75 @@ def naive_rate(path: Path, count: int) -> tuple[float, int]:
     return count / (time.perf_counter() - started), len(words) + len(patterns)
 
 
+def real_rows(count: int, folder: Path) -> tuple[Path, int, str]:
+    """The first ``count`` DEV rows as a catalogue (listing fields only, in a temporary folder,
+    never in the repository), or generated rows where DEV data is absent."""
+    if not DEV.is_file():
+        path = catalogue(count)
+        return path, count, f"generated rows ({DEV} absent)"
+    path = folder / "real.jsonl"
+    with DEV.open("rb") as source, path.open("wb") as out:
+        rows = 0
+        for line in islice(source, count):
+            row = orjson.loads(line)
+            out.write(orjson.dumps({k: row[k] for k in KEPT if row.get(k) is not None}) + b"\n")
+            rows += 1
+    return path, rows, f"real rows of {DEV}"
+
+
+def naive_script(path: Path, out: Path) -> float:
+    """The afternoon script, end to end: JSON Lines in, NFKC + casefold, one ``re``
+    alternation of the pack's plain words, JSON Lines out. Returns its seconds."""
+    started = time.perf_counter()
+    pack = load_pack("cn-crypto-mining-2021")
+    words = {w for c in pack.classes for s in c.signals for ws in s.words.values() for w in ws}
+    plain = sorted((unicodedata.normalize("NFKC", w).casefold() for w in words), key=len)
+    alternation = re.compile("|".join(re.escape(w) for w in reversed(plain)))
+    with path.open("rb") as source, out.open("wb") as sink:
+        for line in source:
+            row = orjson.loads(line)
+            text = f"{row.get('title') or ''} {row.get('description') or ''}"
+            found = alternation.search(unicodedata.normalize("NFKC", text).casefold())
+            record = {"id": row["id"], "flagged": found is not None}
+            sink.write(orjson.dumps(record | {"match": found.group(0)} if found else record))
+            sink.write(b"\n")
+    return time.perf_counter() - started
+
+
+def best(repeat: int, run: Callable[[], float]) -> float:
+    return min(run() for _ in range(repeat))
+
+
+def compare_on_real_rows(count: int, workers: int, repeat: int) -> None:
+    """The issue's table: the naive script against scan (1 and all cores) and decide_batch."""
+    with tempfile.TemporaryDirectory() as folder:
+        path, rows, what = real_rows(count, Path(folder))
+        out = Path(folder) / "out.jsonl"
+        print(f"\n{rows:,} {what}; best of {repeat} runs each")
+        naive = rows / best(repeat, lambda: naive_script(path, out))
+        one = rows / best(repeat, lambda: run_scan(path, out, 1)[0])
+        every = rows / best(repeat, lambda: run_scan(path, out, workers)[0])
+        batch = max(decide_batch_rate(path, rows) for _ in range(repeat))
+    print(f"naive script (NFKC + casefold + re of plain words), 1 process : {naive:9,.0f}/s")
+    print(f"proscribe scan --workers 1, end to end : {one:9,.0f}/s = {one / naive:.2f}x naive")
+    print(
+        f"proscribe scan --workers {workers}, end to end : {every:9,.0f}/s = {every / naive:.2f}x"
+    )
+    print(f"Engine.decide_batch, 1 core            : {batch:9,.0f}/s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--naive-rows", type=int, default=20_000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--real-rows", type=int, default=200_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--real-only", action="store_true")
     args = parser.parse_args()
+    if args.real_only:
+        compare_on_real_rows(args.real_rows, args.workers, args.repeat)
+        return
     big = catalogue(args.rows)
     small = catalogue(args.rows // 4)
     print(f"machine: {os.cpu_count()} cores; scan uses {args.workers} workers\n")
@@ -158,6 +230,7 @@ def main() -> None:
         f"\nend-to-end scan vs naive scanner: {rate_big / naive:,.1f}x; peak memory at 4x the "
         f"rows: {peak_big / peak_small:.2f}x"
     )
+    compare_on_real_rows(args.real_rows, args.workers, args.repeat)
 
 
 if __name__ == "__main__":

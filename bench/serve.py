@@ -5,9 +5,11 @@
 Starts ``proscribe serve`` on a throw-away SQLite database and a free loopback port, then
 drives it with its own load client (asyncio, one keep-alive HTTP/1.1 connection per client,
 pre-encoded requests, so that the client takes little of the machine's two cores), bounded in
-requests and in seconds, at concurrency 1, 16 and 64. Listings come from the project's
-generator. Prints requests/s and p50 / p99 latency, and the in-process ``Engine.decide``
-figures for the same listings.
+requests and in seconds, at concurrency 1, 16 and 64. Each concurrency runs twice: with
+keep-alive clients, and with clients that open a connection per request (``Connection: close``,
+as a platform's many short-lived callers do). Listings come from the project's generator.
+Prints requests/s and p50 / p99 latency, and the in-process ``Engine.decide`` figures for
+the same listings.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from proscribe.synth.catalogue import generate
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.integration.test_api import start
 
+CLOSE = b"\r\nConnection: close\r\n\r\n"
+
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
@@ -45,13 +49,19 @@ async def _client(
     take: Callable[[], int | None],
     latencies: list[float],
     deadline: float,
+    keep_alive: bool = True,
 ) -> int:
-    """One keep-alive HTTP/1.1 connection sending pre-encoded requests; returns errors."""
-    reader, writer = await asyncio.open_connection(host, port)
+    """One client sending pre-encoded requests, on one keep-alive HTTP/1.1 connection or on a
+    new connection per request (its time counted in the latency); returns errors."""
+    reader, writer = await asyncio.open_connection(host, port) if keep_alive else (None, None)
     errors = 0
     while time.perf_counter() < deadline and (n := take()) is not None:
         started = time.perf_counter()
-        writer.write(requests[n % len(requests)])
+        if not keep_alive:
+            reader, writer = await asyncio.open_connection(host, port)
+        assert reader is not None and writer is not None
+        request = requests[n % len(requests)]
+        writer.write(request if keep_alive else request.replace(b"\r\n\r\n", CLOSE, 1))
         head = await reader.readuntil(b"\r\n\r\n")
         length = int(
             next(
@@ -63,12 +73,22 @@ async def _client(
         await reader.readexactly(length)
         latencies.append(time.perf_counter() - started)
         errors += not head.startswith(b"HTTP/1.1 200")
-    writer.close()
+        if not keep_alive:
+            writer.close()
+            await writer.wait_closed()
+    if keep_alive and writer is not None:
+        writer.close()
     return errors
 
 
 def load(
-    url: str, key: str, bodies: list[dict[str, object]], clients: int, total: int, seconds: float
+    url: str,
+    key: str,
+    bodies: list[dict[str, object]],
+    clients: int,
+    total: int,
+    seconds: float,
+    keep_alive: bool = True,
 ) -> tuple[float, list[float], int]:
     host, port = url.removeprefix("http://").split(":")
     requests = [
@@ -85,7 +105,15 @@ def load(
     async def run() -> int:
         deadline = time.perf_counter() + seconds
         tasks = [
-            _client(host, int(port), requests, lambda: next(numbers, None), latencies, deadline)
+            _client(
+                host,
+                int(port),
+                requests,
+                lambda: next(numbers, None),
+                latencies,
+                deadline,
+                keep_alive,
+            )
             for _ in range(clients)
         ]
         return sum(await asyncio.gather(*tasks))
@@ -126,10 +154,13 @@ def main() -> None:
     try:
         load(url, key, bodies, 4, 400, 10)  # warm-up
         print(f"server: {args.workers} uvicorn worker(s) on 127.0.0.1")
-        for clients in (1, 16, 64):
-            rate, latencies, errors = load(url, key, bodies, clients, args.requests, args.seconds)
+        for clients, keep in ((c, k) for c in (1, 16, 64) for k in (True, False)):
+            rate, latencies, errors = load(
+                url, key, bodies, clients, args.requests, args.seconds, keep
+            )
+            how = "keep-alive" if keep else "connection per request"
             print(
-                f"POST /v1/listings/check, {clients:>2} clients: {rate:7,.0f} req/s, "
+                f"POST /v1/listings/check, {clients:>2} clients, {how:>22}: {rate:7,.0f} req/s, "
                 f"p50 {statistics.median(latencies) * 1e3:6.1f} ms, "
                 f"p99 {percentile(latencies, 0.99) * 1e3:6.1f} ms "
                 f"({len(latencies):,} requests, {errors} errors)"

@@ -8,7 +8,7 @@ import math
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -140,7 +140,9 @@ class Service:
         return Ledger(self.db, packs.get(revision or "", self.pack), actor=actor)
 
 
-def service(request: Request) -> Service:
+async def service(request: Request) -> Service:
+    """An attribute read: ``async`` so FastAPI runs it on the loop, not in a thread (a sync
+    dependency costs a thread-pool hop per request)."""
     state: Service = request.app.state.service
     return state
 
@@ -193,10 +195,11 @@ def limit(svc: Service, principal: Principal) -> None:
         raise HTTPException(429, "rate limit exceeded", headers={"Retry-After": "1"})
 
 
-def role(*allowed: str) -> Callable[..., Principal]:
+def role(*allowed: str) -> Callable[..., Awaitable[Principal]]:
     """A dependency admitting the given roles (and admin, who may do everything)."""
 
-    def check(principal: Annotated[Principal, Depends(caller)]) -> Principal:
+    async def check(principal: Annotated[Principal, Depends(caller)]) -> Principal:
+        # no I/O: on the loop, without a thread-pool hop (``caller`` may query: it stays sync)
         if principal.role not in (*allowed, "admin"):
             raise HTTPException(
                 403, f"role '{principal.role}' may not do this; needs {' or '.join(allowed)}"

@@ -15,9 +15,15 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from skops.io import dump, get_untrusted_types, load
 
-from proscribe.classify.features import FEATURE_VERSION, N_FEATURES, column, matrix, tokens
+from proscribe.classify.archive import read_archive
+from proscribe.classify.features import (
+    FEATURE_VERSION,
+    N_FEATURES,
+    batch_logits,
+    column,
+    tokens,
+)
 from proscribe.classify.modelfile import disallowed_types, missing_keys
 from proscribe.errors import Diagnostic, Location, PackError
 
@@ -41,9 +47,8 @@ class TextModel:
         object.__setattr__(self, "_by_feature", np.ascontiguousarray(self.coef.T))
 
     def logits(self, texts: list[str]) -> Matrix:
-        rows = matrix(texts)
         weights = self._by_feature  # type: ignore[attr-defined]
-        return np.asarray(rows @ weights + self.intercept, dtype=np.float32)
+        return batch_logits(texts, weights, self.intercept)
 
     def probabilities(self, texts: list[str]) -> Matrix:
         """``(len(texts), len(labels))`` calibrated probabilities; each row sums to 1."""
@@ -64,6 +69,8 @@ class TextModel:
         return [(_surface(t), w) for t, w in pushes[:top]]
 
     def save(self, path: Path) -> None:
+        from skops.io import dump  # training only: skops pulls in scikit-learn
+
         dump(
             {
                 "format": FORMAT,
@@ -90,7 +97,7 @@ def load_model(path: Path) -> TextModel:
     if not path.is_file():
         raise PackError(_problem("PSC-P030", f"model file '{path}' not found", where))
     try:
-        untrusted = disallowed_types(path) or get_untrusted_types(file=path)
+        untrusted = disallowed_types(path)
         if untrusted:
             raise PackError(
                 _problem(
@@ -100,7 +107,7 @@ def load_model(path: Path) -> TextModel:
                     "only models written by `proscribe train` load; retrain with it",
                 )
             )
-        data = load(path, trusted=[])
+        data = read_archive(path)  # the allow-listed nodes only, without skops
     except PackError:
         raise
     except Exception as exc:  # zip or schema damage: say which file, never half-load

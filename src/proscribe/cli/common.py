@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
 from rich.console import Console
 
 from proscribe.errors import Diagnostic, UsageError
 from proscribe.types import Clock, SystemClock
+
+if TYPE_CHECKING:  # SQLAlchemy loads only for the commands that open a database
+    import sqlalchemy as sa
 
 stdout = Console(highlight=False, soft_wrap=True)
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)

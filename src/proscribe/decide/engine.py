@@ -5,20 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from proscribe.decide.budget import match_notes, unread_review, within_budget
 from proscribe.decide.context import ContextRules
 from proscribe.decide.evasion import evasion_signals
 from proscribe.decide.explain import reason_for
 from proscribe.decide.model import ModelVoter
-from proscribe.decide.relisted import with_relisted
 from proscribe.decide.scoring import ClassScore, ModelVote, score_class
 from proscribe.decide.verdict import DECISIONS, Adjustment, ClassResult, Verdict, stronger
 from proscribe.detect import Document, Finding, Recognizer, build_recognizers
-from proscribe.detect.relisted import RelistIndex
 from proscribe.policy import PolicyPack
 from proscribe.policy.overrides import LIFTED
 from proscribe.types import Listing
+
+if TYPE_CHECKING:  # datasketch (and SciPy under it) loads only where a relist index is built
+    from proscribe.detect.relisted import RelistIndex
 
 #: The smallest class probability that makes a listing worth matching against removed ones.
 RELIST_GATE = 0.05
@@ -38,6 +40,8 @@ class Engine:
         self.votes = ModelVoter(pack) if pack.model is not None else None
         self.relist = relist  # removed listings (from the store): copies of them are relisted
         self.context = ContextRules(pack)  # ambiguous words: corroboration, cancelling contexts
+        self.fast_path = True  # listings with no sign of any class skip per-class scoring
+        self._quiet_reason: str | None = None
         self._local: dict[tuple[str, ...], Engine] = {}  # per-country overrides' engines
 
     def decide(
@@ -84,6 +88,7 @@ class Engine:
             local = Engine(pack, self.recognizers if same_categories else None)
             self._local[key] = local
         local.relist = self.relist  # the service swaps its index in: follow it
+        local.fast_path = self.fast_path
         return local
 
     def _decide_all(
@@ -108,17 +113,57 @@ class Engine:
         findings = [f for r in self.recognizers for f in r.detect(doc)]
         budget = cut + match_notes(findings)
         where = jurisdiction or doc.listing.country
-        scores = [
-            self._score(cls_id, findings, as_of, votes.get(cls_id))
-            for cls_id in self.pack.class_ids
-        ]
-        verdict = self._verdict(doc.listing, scores, as_of, where.upper() if where else None)
+        place = where.upper() if where else None
+        if self.fast_path and not findings and all(v.finding is None for v in votes.values()):
+            verdict = self._quiet(doc.listing, votes, as_of, place)
+        else:
+            scores = [
+                self._score(cls_id, findings, as_of, votes.get(cls_id))
+                for cls_id in self.pack.class_ids
+            ]
+            verdict = self._verdict(doc.listing, scores, as_of, place)
         if self.relist is not None and len(self.relist) and self._in_force(verdict):
+            from proscribe.decide.relisted import with_relisted
+
             verdict = with_relisted(verdict, doc.listing, self.relist, self.pack.class_ids)
         if cut:
             live = verdict.phase in ("grace", "enforced") and self.pack.applies_in(where)
             verdict = unread_review(verdict, live)
         return replace(verdict, notes=verdict.notes + budget) if budget else verdict
+
+    def _quiet(
+        self, listing: Listing, votes: dict[str, ModelVote], as_of: dt.date, place: str | None
+    ) -> Verdict:
+        """The verdict of a listing with no finding and no model vote that acts: what the slow
+        path gives (every class allowed at score 0, no evidence, no evasion, the plain reason),
+        built at once. ``tests/integration/test_fast_path.py`` holds the two paths equal."""
+        if self._quiet_reason is None:
+            self._quiet_reason = reason_for(
+                "allow", [], self.pack, notes=[], evasion=(), adjustments=(), score=0.0
+            )
+        results = tuple(
+            ClassResult(c, 0.0, "allow", votes[c].probability if c in votes else None)
+            for c in self.pack.class_ids
+        )
+        return Verdict(
+            listing.id,
+            "allow",
+            (),
+            0.0,
+            results,
+            (),
+            (),
+            (),
+            self._quiet_reason,
+            (),
+            self.pack.id,
+            self.pack.revision,
+            as_of,
+            place,
+            self.pack.phase_at(as_of),
+            listing.seller_id,
+            listing.category,
+        )
 
     def _in_force(self, verdict: Verdict) -> bool:
         """Whether to look for a relisting: the pack applies where and when this verdict is

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from proscribe.classify.text import document_text
 from proscribe.decide.scoring import ModelVote
 from proscribe.detect import Document, Finding
@@ -22,18 +24,28 @@ class ModelVoter:
         }
 
     def for_documents(self, docs: list[Document]) -> list[dict[str, ModelVote]]:
+        """One vote per class and document; the thresholds are compared for the whole batch
+        at once (float32 probabilities against the float limits, as ``float(p) >= review``)."""
         texts = [document_text(d) for d in docs]
         probabilities = self.model.probabilities(texts)
+        ids = list(self.columns)
+        limits = [self.limits.get(c) for c in ids]
+        review = np.array([x.review if x is not None else np.inf for x in limits])
+        chosen = probabilities[:, [self.columns[c] for c in ids]]
+        acting = (chosen >= review).tolist()
         out: list[dict[str, ModelVote]] = []
-        for doc, text, row in zip(docs, texts, probabilities, strict=True):
-            votes = {}
-            for class_id, column in self.columns.items():
-                p = float(row[column])
-                limits = self.limits.get(class_id)
-                acts = limits is not None and p >= limits.review
-                finding = self._finding(doc, text, class_id, p) if acts else None
-                votes[class_id] = ModelVote(p, limits, finding)
-            out.append(votes)
+        for doc, text, row, acts in zip(docs, texts, chosen.tolist(), acting, strict=True):
+            if not any(acts):  # the common case: no vote acts, no evidence to find
+                out.append(
+                    {c: ModelVote(p, x, None) for c, p, x in zip(ids, row, limits, strict=True)}
+                )
+                continue
+            out.append(
+                {
+                    c: ModelVote(p, x, self._finding(doc, text, c, p) if a else None)
+                    for c, p, x, a in zip(ids, row, limits, acts, strict=True)
+                }
+            )
         return out
 
     def _finding(self, doc: Document, text: str, class_id: str, p: float) -> Finding:

@@ -7,6 +7,7 @@ comparisons), and the evidence kept per class is capped at ``MAX_EVIDENCE`` span
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from proscribe.decide.verdict import Adjustment, stronger
 from proscribe.detect import Finding
@@ -47,9 +48,10 @@ def score_class(
     return _with_model(result, model, exemptions)
 
 
-@dataclass(frozen=True, slots=True)
-class ModelVote:
-    """The classifier on one class: its probability, the pack's limits, its evidence."""
+class ModelVote(NamedTuple):
+    """The classifier on one class: its probability, the pack's limits, its evidence.
+
+    A named tuple: one is built per class and listing, and a tuple builds fastest."""
 
     probability: float
     limits: Thresholds | None

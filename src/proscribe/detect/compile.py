@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import cast
 
 import hyperscan
-from pypinyin import lazy_pinyin
 
+from proscribe.cachefile import cached, key_of, save
 from proscribe.detect.dbcache import database
 from proscribe.detect.typos import eligible, typo_regex
 from proscribe.normalize import normalize
@@ -97,6 +100,7 @@ def compile_pack(pack: PolicyPack) -> CompiledPack:
             build.exemption(cls.id, exemption)
     for exemption in pack.spec.exemptions:
         build.exemption("*", exemption)
+    _keep_pinyin()
     return CompiledPack(
         tuple(build.entries),
         _database(build.base) if build.base else None,
@@ -176,8 +180,44 @@ def pinyin_of(word: str) -> str | None:
     """ "kuang ji" for 矿机: the toneless pinyin of a Chinese word of two characters or more.
 
     ``None`` for a Latin word, a single character, or a spelling under seven letters (too
-    short to be told from an English word).
+    short to be told from an English word). Answers are kept in the disk cache (keyed by
+    pypinyin's version and this module's and the normaliser's sources), so a known pack's
+    words need no pypinyin, whose dictionaries take half a second to import.
     """
+    table = _pinyin_table()
+    if word not in table:
+        table[word] = _spelled(word)
+        _GREW.add(word)
+    return table[word]
+
+
+_GREW: set[str] = set()  # words spelled since the table was read: stored by ``_keep_pinyin``
+
+
+def _keep_pinyin() -> None:
+    if _GREW:
+        save("pinyin", _pinyin_key(), _pinyin_table())
+        _GREW.clear()
+
+
+@cache
+def _pinyin_key() -> str:
+    from importlib.metadata import version
+
+    import proscribe.normalize.tables as tables
+
+    sources = [Path(__file__).read_bytes(), Path(tables.__file__).read_bytes()]
+    return key_of(version("pypinyin"), *sources)
+
+
+@cache
+def _pinyin_table() -> dict[str, str | None]:
+    return cast(dict[str, str | None], cached("pinyin", _pinyin_key(), dict, dict))
+
+
+def _spelled(word: str) -> str | None:
+    from pypinyin import lazy_pinyin
+
     folded = normalize(word).text
     if len(_CJK.findall(folded)) < 2:
         return None

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import mmh3
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
-from sklearn.utils import murmurhash3_32
 
 from proscribe.normalize import normalize
 
@@ -31,7 +31,7 @@ _CANDIDATES = 0.6  # the LSH bands look a little wider; candidates are checked a
 
 
 def _hash(shingle: bytes | str) -> int:
-    return int(murmurhash3_32(shingle, 0, positive=True))
+    return mmh3.hash(shingle, 0, signed=False)
 
 
 _BASE = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_hash)

@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from pathlib import Path
+from typing import Any, cast
+
+from proscribe.cachefile import cached, key_of
 
 # Cyrillic and Greek letters that look like Latin ones (after case folding).
 HOMOGLYPHS: dict[str, str] = {
@@ -126,6 +130,11 @@ def confusables() -> dict[str, str]:
     A character listed under several (Cyrillic І under I, l and 1) folds to one of its own
     case, a letter before a digit, so "BІTCOIN" reads "bitcoin". Loaded once per process.
     """
+    looks: dict[str, str] = _stored()["looks"]
+    return looks
+
+
+def _confusables() -> dict[str, str]:
     candidates: dict[str, list[str]] = {}
     for target, looks in _confusables_data().items():
         if len(target) == 1 and target.isascii() and target.isalnum():
@@ -181,6 +190,28 @@ def _confusables_data() -> dict[str, list[dict[str, str]]]:
 @cache
 def traditional_to_simplified() -> dict[str, str]:
     """One-character Traditional → Simplified map taken from OpenCC's ``t2s`` dictionaries."""
+    t2s: dict[str, str] = _stored()["t2s"]
+    return t2s
+
+
+@cache
+def _stored() -> dict[str, Any]:
+    """The built tables, from the disk cache when this module, Unicode and OpenCC match."""
+    from importlib.metadata import version
+
+    source = Path(__file__).read_bytes()
+    libraries = "|".join(version(n) for n in ("opencc", "confusable-homoglyphs"))
+    versions = f"{unicodedata.unidata_version}|{libraries}"
+    return cast(dict[str, Any], cached("fold", key_of(source, versions), _build, dict))
+
+
+def _build() -> dict[str, Any]:
+    t2s, looks = _t2s(), _confusables()
+    one, other = _folds(t2s, looks)
+    return {"t2s": t2s, "looks": looks, "one": one, "other": other}
+
+
+def _t2s() -> dict[str, str]:
     import opencc
 
     converter = opencc.OpenCC("t2s")
@@ -197,8 +228,14 @@ def traditional_to_simplified() -> dict[str, str]:
 @cache
 def fold_tables() -> tuple[dict[int, int], dict[int, str], re.Pattern[str]]:
     """Return (one-to-one table for ``str.translate``, other mappings, regex finding the latter)."""
-    t2s = traditional_to_simplified()
-    looks = confusables()
+    stored = _stored()
+    one: dict[int, int] = stored["one"]
+    other: dict[int, str] = stored["other"]
+    pattern = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(other)) + "]")
+    return one, other, pattern
+
+
+def _folds(t2s: dict[str, str], looks: dict[str, str]) -> tuple[dict[int, int], dict[int, str]]:
     one: dict[int, int] = {}
     other: dict[int, str] = {}
     points = {cp for lo, hi in _RANGES for cp in range(lo, hi)} | {ord(c) for c in looks}
@@ -211,8 +248,7 @@ def fold_tables() -> tuple[dict[int, int], dict[int, str], re.Pattern[str]]:
             one[cp] = ord(folded)
         else:
             other[cp] = folded
-    pattern = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(other)) + "]")
-    return one, other, pattern
+    return one, other
 
 
 # Styled letters (mathematical alphanumerics, circled and squared letters): NFKC folds

@@ -7,6 +7,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 
+from proscribe.cachefile import cache_dir, key_of, store
 from proscribe.errors import Diagnostic, Location
 from proscribe.policy.access_checks import check_access
 from proscribe.policy.schema import ClassFile, PackFile, Signal
@@ -168,13 +169,30 @@ def _regexes(
 
 
 def regex_problem(pattern: str) -> str | None:
-    """Why ``pattern`` cannot be compiled for matching, or ``None`` when it can."""
+    """Why ``pattern`` cannot be compiled for matching, or ``None`` when it can.
+
+    A pattern Hyperscan compiled once is remembered on disk (a marker named by the pattern's
+    hash and Hyperscan's version), so loading a known pack compiles nothing.
+    """
     import hyperscan
 
     try:
         re.compile(pattern)
     except re.error as exc:
         return str(exc)
+    version = getattr(hyperscan, "__version__", "?")
+    marker = cache_dir() / "hs-ok" / key_of(version, pattern)
+    if marker.is_file():
+        return None
+    problem = _hyperscan_problem(pattern)
+    if problem is None:
+        store(marker, b"")
+    return problem
+
+
+def _hyperscan_problem(pattern: str) -> str | None:
+    import hyperscan
+
     db = hyperscan.Database()
     try:
         db.compile(

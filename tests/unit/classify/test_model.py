@@ -109,3 +109,24 @@ def test_training_without_allowed_rows_is_an_error() -> None:
     rows = [{"title": "Antminer S19", "label": "prohibited", "class": "mining-hardware"}] * 20
     with pytest.raises(ValueError, match="allowed"):
         train(rows)
+
+
+def test_nodes_outside_the_allow_list_are_refused_by_the_reader_itself(tmp_path: Path) -> None:
+    """The skops-free reader refuses what the allow-list check would: a type it cannot read."""
+    from proscribe.classify.archive import read_archive
+
+    path = tmp_path / "odd.skops"
+    dump({"format": FORMAT, "when": {1, 2}}, path)  # a set: no allowed node
+    with pytest.raises(ValueError, match="outside the allow-list"):
+        read_archive(path)
+    with pytest.raises(PackError) as caught:
+        load_model(path)
+    assert caught.value.diagnostics[0].code == "PSC-P031"
+
+
+def test_an_object_array_is_refused_never_unpickled(tmp_path: Path) -> None:
+    path = tmp_path / "objects.skops"
+    dump({"format": FORMAT, "coef": np.array([object()], dtype=object)}, path)
+    with pytest.raises(PackError) as caught:
+        load_model(path)
+    assert caught.value.diagnostics[0].code == "PSC-P031"
