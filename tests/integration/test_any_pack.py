@@ -6,6 +6,7 @@ pack's revision as the store recorded it — never the bundled pack's ladder."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -147,7 +148,8 @@ def _withdrawal_and_rescan(cli: Cli, db: tuple[str, str], withdrawn: Path) -> No
 def _service(db_url: str) -> None:
     engine = engine_for(db_url)
     key = create_key(engine, name="rev", role="reviewer")
-    integrator_key = create_key(engine, name="shop", role="integrator")
+    # only an admin key may backdate and force the jurisdiction of an enforcing submission
+    admin_key = create_key(engine, name="ops", role="admin")
     process, url = start(db_url)  # no --pack: the one pack live in the store
     try:
         auth = {"Authorization": f"Bearer {key}"}
@@ -158,7 +160,7 @@ def _service(db_url: str) -> None:
                 PACK,
                 "given",
             )
-            shop = {"Authorization": f"Bearer {integrator_key}"}
+            ops = {"Authorization": f"Bearer {admin_key}"}
             body = {
                 "id": "w1",
                 "title": "Whippits 50 pack, fast delivery",
@@ -166,11 +168,12 @@ def _service(db_url: str) -> None:
                 "as_of": DAY,
                 "jurisdiction": "GB",
             }
-            submitted = api.post("/v1/listings", json=body, headers=shop).json()
+            submitted = api.post("/v1/listings", json=body, headers=ops).json()
             assert (submitted["verdict"]["pack"], submitted["verdict"]["decision"]) == (
                 PACK,
                 "block",
             )
+            assert submitted["ignored"] == []
             appeal = api.post("/v1/appeals", json={"listing_id": "w1", "reason": "x"}).json()["id"]
             done = api.post(
                 f"/v1/appeals/{appeal}/decision", json={"outcome": "overturn", "note": "ok"}
@@ -185,7 +188,11 @@ def _service(db_url: str) -> None:
 
 def _ui(url: str, key: str) -> None:
     with httpx.Client(base_url=url, timeout=30, follow_redirects=True) as browser:
-        assert browser.post("/ui/login", data={"key": key}).status_code == 200
+        form = browser.get("/ui/login").text  # the sign-in form carries its CSRF token
+        token = re.search(r'name="csrf" value="([^"]+)"', form)
+        assert token is not None
+        signed = browser.post("/ui/login", data={"key": key, "csrf": token.group(1)})
+        assert signed.status_code == 200 and "/ui/login" not in str(signed.url)
         page = browser.get("/ui/sellers/s2", params={"as_of": DAY}).text
     assert '<b id="standing">store-blocked</b>' in page
     assert f'<span id="pack">{PACK} 2023.11.1</span>' in page
