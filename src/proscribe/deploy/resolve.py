@@ -18,8 +18,8 @@ from pathlib import Path
 import orjson
 import sqlalchemy as sa
 
+from proscribe.cachefile import cache_dir
 from proscribe.deploy.revisions import in_place, restore
-from proscribe.detect.dbcache import cache_dir
 from proscribe.errors import Diagnostic, Location, PackError, UsageError
 from proscribe.policy import PolicyPack, bundled_pack_ids, load_pack
 from proscribe.store.tables import appeals, listings, pack_activations, removals, strikes

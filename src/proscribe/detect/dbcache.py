@@ -9,16 +9,10 @@ version, so a changed pack (or library) never reuses a stale database. The cache
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
-from pathlib import Path
 
 import hyperscan
 
-
-def cache_dir() -> Path:
-    configured = os.environ.get("PROSCRIBE_CACHE_DIR")
-    return Path(configured) if configured else Path.home() / ".cache" / "proscribe"
+from proscribe.cachefile import cache_dir, store
 
 
 def database(expressions: list[tuple[int, str]], flags: int) -> hyperscan.Database:
@@ -38,7 +32,7 @@ def database(expressions: list[tuple[int, str]], flags: int) -> hyperscan.Databa
         elements=len(expressions),
         flags=[flags] * len(expressions),
     )
-    _store(path, hyperscan.dumpb(db))
+    store(path, hyperscan.dumpb(db))
     return db
 
 
@@ -47,13 +41,3 @@ def _key(expressions: list[tuple[int, str]], flags: int) -> str:
     for ident, expression in expressions:
         sha.update(f"\0{ident}\0{expression}".encode())
     return sha.hexdigest()[:32]
-
-
-def _store(path: Path, blob: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
-            tmp.write(blob)
-        os.replace(tmp.name, path)
-    except OSError:
-        return
