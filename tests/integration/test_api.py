@@ -176,6 +176,7 @@ def test_submit_enforces_and_the_reviewer_blocks_from_the_queue(server: Server) 
     assert soft.json()["verdict"]["decision"] == "review"
     queue = reviewer.get("/v1/reviews", params={"class": "crypto-tutorials"}).json()["items"]
     assert [i["listing_id"] for i in queue] == ["s2"]
+    assert queue[0]["priority"]["total"] > 0 and queue[0]["claimed_by"] is None  # the console's
     before = integrator.get("/v1/sellers/seller-y").json()["standing"]
     decided = reviewer.post(
         "/v1/reviews/s2/decision", json={"decision": "block", "note": "sells a trading course"}
@@ -183,7 +184,7 @@ def test_submit_enforces_and_the_reviewer_blocks_from_the_queue(server: Server) 
     assert decided.status_code == 200, decided.text
     after = integrator.get("/v1/sellers/seller-y").json()
     assert (before, after["strikes"]) == ("good", 1)
-    assert reviewer.get("/v1/reviews").json()["items"] == []
+    assert reviewer.get("/v1/reviews").json() == {"items": [], "total": 0}
     history = integrator.get("/v1/listings/s2").json()["history"]
     assert any(e["kind"] == "review" and e["actor"] == "reviewer-1" for e in history)
     _problem(
@@ -217,10 +218,15 @@ def test_appeal_overturn_reinstates(server: Server) -> None:
     )
     admin = server.client("admin")
     assert admin.get("/v1/audit/verify").json()["ledger_problem"] is None
-    with engine_for(server.db).begin() as conn:  # a strike row deleted behind the log's back
-        conn.execute(strikes.delete())
+    revoked = strikes.c.listing_id == "ap1"
+    with engine_for(server.db).begin() as conn:  # the revoked strike put back behind the log
+        when = conn.execute(sa.select(strikes.c.revoked_on).where(revoked)).scalar_one()
+        conn.execute(strikes.update().where(revoked).values(revoked_on=None))
     report = admin.get("/v1/audit/verify").json()
-    assert report["ok"] is False and "not in the strikes table" in report["ledger_problem"]
+    assert report["ok"] is False and "strike for listing 'ap1'" in report["ledger_problem"]
+    with engine_for(server.db).begin() as conn:  # the module's server is shared: undo it
+        conn.execute(strikes.update().where(revoked).values(revoked_on=when))
+    assert admin.get("/v1/audit/verify").json()["ok"] is True
 
 
 def test_operations_endpoints(server: Server) -> None:

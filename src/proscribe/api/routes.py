@@ -24,7 +24,8 @@ from proscribe.audit.replay import replay
 from proscribe.deploy.resolve import appeal_pack, seller_pack
 from proscribe.enforce import Appeals, listing_view, seller_view
 from proscribe.enforce.keys import Principal
-from proscribe.enforce.reviews import decide_review, review_queue
+from proscribe.enforce.queue import QueueFilter, prioritised
+from proscribe.enforce.reviews import decide_review
 from proscribe.errors import Diagnostic, UsageError
 
 router = APIRouter(prefix="/v1")
@@ -131,14 +132,15 @@ def reviews(
     lang: Annotated[str | None, Query(max_length=8)] = None,
     seller: Annotated[str | None, Query(max_length=200)] = None,
     min_age_days: Annotated[int | None, Query(ge=0, le=3650)] = None,
+    search: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> dict[str, Any]:
-    """The queue of listings the engine sent to review and no one has decided, oldest first."""
-    older = svc.today() - dt.timedelta(days=min_age_days) if min_age_days is not None else None
-    items = review_queue(
-        svc.db, class_id=class_id, lang=lang, seller=seller, older_than=older, limit=limit
-    )
-    return {"items": items}
+    """The review queue as the console shows it: undecided listings by priority (severity,
+    evasion, the seller's standing, time waiting against the deadline), then oldest first;
+    each item with its priority parts and any live claim. ``total``: all that match."""
+    where = QueueFilter(class_id, lang, seller, search, min_age_days)
+    items, total = prioritised(svc.db, svc.today(), where, limit=limit)
+    return {"items": items, "total": total}
 
 
 @router.post("/reviews/{listing_id:path}/decision", tags=["reviews"])
