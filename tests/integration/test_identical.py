@@ -153,10 +153,14 @@ def test_every_path_gives_the_same_verdicts(redis_url: str, tmp_path: Path) -> N
 
 def _normal(record: dict[str, Any]) -> dict[str, Any]:
     """One shape for JSON and Parquet records: Parquet keeps maps as (key, value) pairs and
-    writes an absent optional field of a finding (``tricks``, ``weight``) as null."""
+    writes an absent optional field (a finding's ``tricks``, ``weight``; the record's
+    ``evidence_omitted``, present only when evidence was capped) as null."""
     out = dict(record)
     for key in ("scores", "probabilities"):
         out[key] = dict(record[key])
+    omitted = out.pop("evidence_omitted", None)
+    if omitted:
+        out["evidence_omitted"] = dict(omitted)
     for key in ("evidence", "evasion", "adjustments"):
         out[key] = [{k: v for k, v in item.items() if v is not None} for item in record[key]]
     return out
