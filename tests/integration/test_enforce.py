@@ -266,11 +266,14 @@ def test_audit_export_gives_every_event_with_hashes(cli: Cli, tmp_path: Path) ->
 
 
 def test_flagged_listings_keep_their_text_for_the_review_queue(cli: Cli, tmp_path: Path) -> None:
-    from proscribe.enforce.reviews import review_queue
+    import datetime as dt
+
+    from proscribe.enforce.queue import prioritised
 
     db = f"sqlite:///{tmp_path / 'p.db'}"
     _enforce(cli, db, _catalogue(tmp_path), ENFORCED)
-    [item] = review_queue(engine_for(db))
+    [item], total = prioritised(engine_for(db), dt.date.fromisoformat(ENFORCED))
+    assert total == 1
     assert (item["listing_id"], item["title"], item["lang"]) == (
         "r1",
         "Bitcoin For Beginners",

@@ -24,63 +24,6 @@ from proscribe.errors import Diagnostic, LedgerError
 from proscribe.store.tables import listing_texts, listings, review_claims, reviews
 
 
-def review_queue(
-    engine: sa.Engine,
-    *,
-    class_id: str | None = None,
-    lang: str | None = None,
-    seller: str | None = None,
-    older_than: dt.date | None = None,
-    limit: int = 100,
-) -> list[dict[str, Any]]:
-    """Listings whose latest verdict is review and that no one has decided yet, oldest first."""
-    decided = sa.select(reviews.c.listing_id)
-    query = (
-        sa.select(
-            listings.c.listing_id,
-            listings.c.seller_id,
-            listings.c.verdict,
-            listings.c.updated_on,
-            listing_texts.c.title,
-            listing_texts.c.lang,
-        )
-        .outerjoin(listing_texts, listing_texts.c.listing_id == listings.c.listing_id)
-        .where(
-            listings.c.last_decision == "review",
-            listings.c.status == "live",
-            listings.c.listing_id.not_in(decided),
-        )
-        .order_by(listings.c.updated_on, listings.c.listing_id)
-    )
-    if seller:
-        query = query.where(listings.c.seller_id == seller)
-    if lang:
-        query = query.where(listing_texts.c.lang == lang)
-    if older_than:
-        query = query.where(listings.c.updated_on <= older_than)
-    items = []
-    with engine.connect() as conn:
-        for row in conn.execute(query):
-            verdict = orjson.loads(row.verdict)
-            if class_id and class_id not in verdict["classes"]:
-                continue
-            items.append(
-                {
-                    "listing_id": row.listing_id,
-                    "seller_id": row.seller_id,
-                    "title": row.title,
-                    "lang": row.lang,
-                    "classes": verdict["classes"],
-                    "score": verdict["score"],
-                    "reason": verdict["reason"],
-                    "since": row.updated_on.isoformat(),
-                }
-            )
-            if len(items) >= limit:
-                break
-    return items
-
-
 def decide_review(
     ledger: Ledger, listing_id: str, *, decision: str, note: str, reviewer: str, as_of: dt.date
 ) -> Changes:
